@@ -1,0 +1,255 @@
+-- coopcom database schema.
+--
+-- Each "-- version N" section migrates a database at version N-1 to
+-- version N; a new database runs every section in order. All of it runs
+-- inside one transaction and PRAGMA user_version records the result.
+-- A released section is never edited: a change is a new section.
+--
+-- Conventions: money is integer pence; dates are ISO YYYY-MM-DD text;
+-- times are UTC "YYYY-MM-DD HH:MM:SS"; every editable row has a version
+-- (bumped by each update, checked by the next) and who changed it last.
+-- Nothing with history is deleted: rows are archived or their membership
+-- ended (left_on).
+
+-- version 1
+CREATE TABLE meta (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE person (
+	id INTEGER PRIMARY KEY,
+	login TEXT UNIQUE,
+	name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+	organisation TEXT NOT NULL DEFAULT '',
+	kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('councillor',
+	    'community_leader', 'business_leader', 'officer', 'resident',
+	    'employee_rep', 'other')),
+	email TEXT NOT NULL DEFAULT '',
+	is_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+
+CREATE TABLE commission (
+	id INTEGER PRIMARY KEY,
+	code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 12),
+	name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+	kind TEXT NOT NULL DEFAULT 'commission'
+	    CHECK (kind IN ('commission', 'citizens_group')),
+	remit TEXT NOT NULL DEFAULT '',
+	established TEXT,
+	report_due TEXT,
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+
+CREATE TABLE commission_member (
+	id INTEGER PRIMARY KEY,
+	commission_id INTEGER NOT NULL REFERENCES commission(id),
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	role TEXT NOT NULL CHECK (role IN ('chair', 'commissioner',
+	    'secretary', 'lead_cabinet', 'observer')),
+	joined_on TEXT NOT NULL,
+	left_on TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+CREATE UNIQUE INDEX commission_member_active
+    ON commission_member(commission_id, person_id) WHERE left_on IS NULL;
+CREATE INDEX commission_member_person ON commission_member(person_id);
+
+CREATE TABLE subgroup (
+	id INTEGER PRIMARY KEY,
+	commission_id INTEGER NOT NULL REFERENCES commission(id),
+	code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 12),
+	name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+	remit TEXT NOT NULL DEFAULT '',
+	theme TEXT NOT NULL DEFAULT '',
+	lead_cabinet_id INTEGER REFERENCES person(id),
+	cmt_lead_id INTEGER REFERENCES person(id),
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id),
+	UNIQUE (commission_id, code),
+	UNIQUE (commission_id, name)
+);
+
+CREATE TABLE subgroup_member (
+	id INTEGER PRIMARY KEY,
+	subgroup_id INTEGER NOT NULL REFERENCES subgroup(id),
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	role TEXT NOT NULL CHECK (role IN ('chair', 'member', 'coopted',
+	    'officer')),
+	joined_on TEXT NOT NULL,
+	left_on TEXT,
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+CREATE UNIQUE INDEX subgroup_member_active
+    ON subgroup_member(subgroup_id, person_id) WHERE left_on IS NULL;
+CREATE UNIQUE INDEX subgroup_one_chair
+    ON subgroup_member(subgroup_id) WHERE role = 'chair' AND left_on IS NULL;
+CREATE INDEX subgroup_member_person ON subgroup_member(person_id);
+
+CREATE TABLE engagement (
+	id INTEGER PRIMARY KEY,
+	subgroup_id INTEGER NOT NULL REFERENCES subgroup(id),
+	held_on TEXT NOT NULL,
+	method TEXT NOT NULL CHECK (length(trim(method)) > 0),
+	audience TEXT NOT NULL DEFAULT '',
+	reach INTEGER CHECK (reach >= 0),
+	summary TEXT NOT NULL DEFAULT '',
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+CREATE INDEX engagement_subgroup ON engagement(subgroup_id, held_on);
+
+CREATE TABLE recommendation (
+	id INTEGER PRIMARY KEY,
+	subgroup_id INTEGER NOT NULL REFERENCES subgroup(id),
+	ref TEXT NOT NULL UNIQUE CHECK (length(ref) BETWEEN 1 AND 40),
+	title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+	body TEXT NOT NULL DEFAULT '',
+	term TEXT CHECK (term IN ('short', 'medium', 'long')),
+	savings_pence INTEGER CHECK (savings_pence >= 0),
+	upfront_cost_pence INTEGER CHECK (upfront_cost_pence >= 0),
+	equality_impact TEXT,
+	stage TEXT NOT NULL,
+	stage_since TEXT NOT NULL,
+	round INTEGER NOT NULL DEFAULT 1,
+	target_date TEXT,
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	created_at TEXT NOT NULL,
+	created_by INTEGER REFERENCES person(id),
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+CREATE INDEX recommendation_subgroup ON recommendation(subgroup_id, ref);
+CREATE INDEX recommendation_stage ON recommendation(stage, stage_since);
+
+-- Search as you type: an external-content FTS5 index kept by triggers.
+CREATE VIRTUAL TABLE recommendation_fts USING fts5(
+	ref, title, body, content = 'recommendation', content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE TRIGGER recommendation_fts_ai AFTER INSERT ON recommendation BEGIN
+	INSERT INTO recommendation_fts(rowid, ref, title, body)
+	    VALUES (new.id, new.ref, new.title, new.body);
+END;
+CREATE TRIGGER recommendation_fts_ad AFTER DELETE ON recommendation BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body) VALUES ('delete', old.id, old.ref, old.title, old.body);
+END;
+CREATE TRIGGER recommendation_fts_au AFTER UPDATE OF ref, title, body
+    ON recommendation BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body) VALUES ('delete', old.id, old.ref, old.title, old.body);
+	INSERT INTO recommendation_fts(rowid, ref, title, body)
+	    VALUES (new.id, new.ref, new.title, new.body);
+END;
+
+CREATE TABLE meeting (
+	id INTEGER PRIMARY KEY,
+	body TEXT NOT NULL CHECK (body IN ('assembly', 'subgroup',
+	    'citizens_group', 'cabinet', 'council', 'scrutiny')),
+	commission_id INTEGER REFERENCES commission(id),
+	subgroup_id INTEGER REFERENCES subgroup(id),
+	title TEXT NOT NULL DEFAULT '',
+	held_on TEXT NOT NULL,
+	place TEXT NOT NULL DEFAULT '',
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+CREATE INDEX meeting_held ON meeting(held_on);
+
+CREATE TABLE attendance (
+	meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+	person_id INTEGER NOT NULL REFERENCES person(id),
+	status TEXT NOT NULL CHECK (status IN ('present', 'apologies',
+	    'absent')),
+	PRIMARY KEY (meeting_id, person_id)
+) WITHOUT ROWID;
+
+CREATE TABLE decision (
+	id INTEGER PRIMARY KEY,
+	meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+	recommendation_id INTEGER REFERENCES recommendation(id),
+	outcome TEXT NOT NULL CHECK (outcome IN ('approved', 'rejected',
+	    'referred_back', 'deferred', 'accepted', 'not_accepted',
+	    'adopted', 'noted')),
+	reason TEXT NOT NULL DEFAULT '',
+	votes_for INTEGER CHECK (votes_for >= 0),
+	votes_against INTEGER CHECK (votes_against >= 0),
+	votes_abstain INTEGER CHECK (votes_abstain >= 0),
+	actions TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id)
+);
+CREATE INDEX decision_recommendation ON decision(recommendation_id);
+CREATE INDEX decision_meeting ON decision(meeting_id);
+
+CREATE TABLE milestone (
+	id INTEGER PRIMARY KEY,
+	commission_id INTEGER REFERENCES commission(id),
+	subgroup_id INTEGER REFERENCES subgroup(id),
+	theme TEXT NOT NULL DEFAULT '',
+	title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+	timescale TEXT NOT NULL,
+	dating TEXT NOT NULL CHECK (dating IN ('exact', 'range', 'tbc',
+	    'undated')),
+	earliest TEXT,
+	latest TEXT,
+	status TEXT NOT NULL DEFAULT '',
+	state TEXT NOT NULL DEFAULT 'planned' CHECK (state IN ('planned',
+	    'done', 'cancelled')),
+	done_on TEXT,
+	notes TEXT NOT NULL DEFAULT '',
+	archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id),
+	CHECK (commission_id IS NOT NULL OR subgroup_id IS NOT NULL),
+	CHECK ((earliest IS NULL) = (latest IS NULL)),
+	CHECK (earliest IS NULL OR earliest <= latest)
+);
+CREATE INDEX milestone_when ON milestone(earliest, latest);
+
+-- The audit trail: append-only and hash-chained. Each entry's hash is the
+-- SHA-256 of its own content and the previous entry's hash; meta holds the
+-- head, so an entry edited, inserted or deleted behind the program's back
+-- (the sqlite3 shell, say) breaks the chain and `coopcom check` names it.
+CREATE TABLE audit (
+	id INTEGER PRIMARY KEY,
+	at TEXT NOT NULL,
+	person_id INTEGER REFERENCES person(id),
+	login TEXT NOT NULL,
+	entity TEXT NOT NULL,
+	entity_id INTEGER NOT NULL,
+	action TEXT NOT NULL,
+	changes TEXT NOT NULL DEFAULT '{}',
+	note TEXT NOT NULL DEFAULT '',
+	decision_id INTEGER REFERENCES decision(id),
+	prev_hash TEXT NOT NULL,
+	hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_entity ON audit(entity, entity_id, id);
+CREATE INDEX audit_person ON audit(person_id, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+	SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+	SELECT RAISE(ABORT, 'the audit trail is append-only');
+END;

@@ -1,0 +1,47 @@
+/*
+ * list.h: named lists of records, read a row at a time.
+ *
+ * Each list is one SQL query with fixed columns (the CLI's `list` output
+ * and the TUI's panels use the same ones). A cursor steps through the rows
+ * without loading the table; LIMIT and OFFSET page it.
+ */
+#ifndef COOPCOM_STORE_LIST_H
+#define COOPCOM_STORE_LIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "coopcom/store/store.h"
+
+enum cell_type { CELL_NULL, CELL_INT, CELL_TEXT };
+
+/* Which rows: every field optional (NULL / 0 for any). */
+struct list_filter {
+	const char *commission;		/* as typed: code, name or id */
+	const char *subgroup;		/* as typed */
+	const char *stage;		/* a stage id */
+	const char *search;		/* words, matched by the full-text index */
+	int64_t record;			/* history: the recommendation's id */
+	bool archived;			/* include archived rows */
+	int64_t limit;			/* 0 for no limit */
+	int64_t offset;
+};
+
+struct store_cursor;
+
+/* The list names, NULL-terminated: "commissions", "subgroups", ... */
+extern const char *const store_list_names[];
+
+int store_list_open(struct store *st, const char *name,
+    const struct list_filter *f, struct store_cursor **out, struct err *e);
+/* The column names; borrowed while the cursor is open. */
+const char *const *store_cursor_columns(const struct store_cursor *c,
+    size_t *n);
+/* 1 for a row, 0 at the end, -1 on error. */
+int store_cursor_next(struct store_cursor *c, struct err *e);
+/* Column I of the current row: borrowed until the next step; NULL for NULL. */
+const char *store_cursor_text(struct store_cursor *c, size_t i);
+enum cell_type store_cursor_type(struct store_cursor *c, size_t i);
+void store_cursor_close(struct store_cursor *c);
+
+#endif

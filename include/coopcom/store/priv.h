@@ -1,0 +1,47 @@
+/*
+ * priv.h: state and helpers shared by the store's own modules.
+ *
+ * Only files under src/store include this header; everything above the
+ * store sees struct store as opaque (store.h).
+ */
+#ifndef COOPCOM_STORE_PRIV_H
+#define COOPCOM_STORE_PRIV_H
+
+#include "coopcom/store/db.h"
+#include "coopcom/store/store.h"
+
+struct store {
+	struct db *db;
+	struct store_person me;
+	const struct workflow *workflow;	/* borrowed */
+	bool created;
+};
+
+/* The current UTC time as "YYYY-MM-DD HH:MM:SS" into out. */
+void store_now(char out[20]);
+/* Today's date (date_today(), so --today applies) as ISO into out. */
+void store_today(char out[11]);
+
+/*
+ * Appends an audit entry inside the caller's transaction. CHANGES is a
+ * JSON object text ({"field":[old,new],...}); NOTE may be NULL;
+ * DECISION_ID 0 for none.
+ */
+int audit_append(struct store *st, const char *entity, int64_t entity_id,
+    const char *action, const char *changes, const char *note,
+    int64_t decision_id, struct err *e);
+
+/*
+ * Walks the whole chain; on the first bad entry appends a line naming it
+ * to OUT and returns 1; 0 when the chain verifies; -1 when it cannot run.
+ */
+int audit_verify(struct store *st, struct buf *out, struct err *e);
+
+/* The name of a person by id ("" when 0 or unknown); caller frees. */
+char *store_person_name(struct store *st, int64_t id);
+
+/* The commission and sub-group a KIND row belongs to (0 when none). */
+int store_scope_of(struct store *st, enum entity_kind kind, int64_t id,
+    int64_t *commission_id, int64_t *subgroup_id, struct err *e);
+
+#endif

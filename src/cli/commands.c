@@ -1,0 +1,449 @@
+/*
+ * commands.c: the command table and the commands that read and write
+ * records generically (list, show, add, edit, archive, join, check).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopcom/cli/args.h"
+#include "coopcom/cli/cli.h"
+#include "coopcom/cli/commands.h"
+#include "coopcom/cli/out.h"
+#include "coopcom/store/demo.h"
+#include "coopcom/store/list.h"
+#include "coopcom/util/buf.h"
+#include "coopcom/util/text.h"
+#include "coopcom/util/xalloc.h"
+
+static const char *const no_flags[] = { NULL };
+static const char *const list_flags[] = { "archived", NULL };
+static const char *const init_flags[] = { "demo", NULL };
+static const char *const config_flags[] = { "list", NULL };
+
+static const struct command commands[] = {
+	{ "init", "init [--demo]", "create the database; make you its "
+	    "administrator; --demo fills it with the Telford & Wrekin 2011 "
+	    "commission", cmd_init, CMD_CREATE, init_flags },
+	{ "list", "list WHAT [--format table|csv|json] [--commission C] "
+	    "[--subgroup S] [--stage ID] [--search WORDS] [--archived] "
+	    "[--limit N] [--offset N]", "list commissions, subgroups, "
+	    "recommendations, milestones, people, members, engagement or "
+	    "meetings", cmd_list, CMD_STORE, list_flags },
+	{ "show", "show KIND ID", "show one record in full (KIND: "
+	    "recommendation, subgroup, person...; ID: id, code, ref or login)",
+	    cmd_show, CMD_STORE, no_flags },
+	{ "add", "add KIND --FIELD VALUE...", "add a commission, subgroup, "
+	    "person, recommendation, milestone, engagement, meeting, "
+	    "decision or commission-member; `coopcom fields KIND` lists the "
+	    "fields", cmd_add, CMD_STORE, no_flags },
+	{ "edit", "edit KIND ID [--expect-version N] --FIELD VALUE...",
+	    "change fields of a record; refused if it changed since version N",
+	    cmd_edit, CMD_STORE, no_flags },
+	{ "archive", "archive KIND ID [--expect-version N]", "archive a "
+	    "record (or end a membership); nothing with history is deleted",
+	    cmd_archive, CMD_STORE, no_flags },
+	{ "join", "join SUBGROUP PERSON --role member|chair|coopted|officer",
+	    "add a person to a sub-group, or change their role", cmd_join,
+	    CMD_STORE, no_flags },
+	{ "fields", "fields KIND", "list the fields of a kind of record, "
+	    "with what each takes", cmd_fields, 0, no_flags },
+	{ "whoami", "whoami", "say who coopcom thinks you are, and your roles",
+	    cmd_whoami, CMD_STORE, no_flags },
+	{ "check", "check", "check the database: integrity, foreign keys, "
+	    "rules and the audit trail; exit 1 on any problem", cmd_check,
+	    CMD_STORE, no_flags },
+	{ "stages", "stages", "print the workflow: stages, moves, who may make "
+	    "each and what each requires", cmd_stages, 0, no_flags },
+	{ "advance", "advance ID STAGE [--note TEXT] [--decision MEETING_ID] "
+	    "[--expect-version N]", "move a recommendation to STAGE, if you "
+	    "may and it is ready", cmd_advance, CMD_STORE, no_flags },
+	{ "transitions", "transitions ID", "what you may do to a "
+	    "recommendation now, and why not the rest", cmd_transitions,
+	    CMD_STORE, no_flags },
+	{ "history", "history ID [--format table|csv|json]", "the audit "
+	    "trail of one recommendation, oldest first", cmd_history,
+	    CMD_STORE, no_flags },
+	{ "config", "config [NAME | --list]", "show the effective value of "
+	    "a setting, or list every setting", cmd_config, 0, config_flags },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void
+cli_usage(FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %s\n      %s\n", commands[i].usage,
+		    commands[i].help);
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+cli_is_command(const char *name)
+{
+	return find_command(name) != NULL;
+}
+
+static int
+report(struct err *e)
+{
+	char *safe = text_escape(e->msg, TEXT_KEEP_NEWLINE);
+
+	fprintf(stderr, "coopcom: %s\n", safe);
+	free(safe);
+	return err_exit_status(e->code);
+}
+
+static int
+run_command(const struct command *c, struct session *s, struct args *a,
+    struct err *e)
+{
+	const char *extra;
+
+	if ((c->needs & (CMD_STORE | CMD_CREATE)) &&
+	    session_open_store(s, c->needs & CMD_CREATE, e) < 0)
+		return -1;
+	if (c->run(s, a, e) < 0)
+		return -1;
+	if ((extra = args_unused(a)) != NULL)
+		return err_set(e, ERR_INVALID, "%s does not take --%s",
+		    c->name, extra);
+	return 0;
+}
+
+int
+cli_run(const struct session_options *o, int argc, char **argv)
+{
+	const struct command *c = find_command(argv[0]);
+	struct session s;
+	struct args a;
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	if (c == NULL) {
+		err_set(&e, ERR_INVALID, "unknown command \"%s\" (coopcom "
+		    "--help lists them)", argv[0]);
+		return report(&e);
+	}
+	if (args_parse(&a, argc - 1, argv + 1, c->flags, &e) < 0) {
+		err_prefix(&e, "%s", c->name);
+		return report(&e);
+	}
+	rc = session_init(&s, o, &e) < 0 ? -1 : run_command(c, &s, &a, &e);
+	session_done(&s);
+	args_done(&a);
+	return rc < 0 ? report(&e) : 0;
+}
+
+/* The one positional word a command needs, or an error naming it. */
+const char *
+cmd_word(struct args *a, size_t i, const char *what, struct err *e)
+{
+	if (i < a->nwords)
+		return a->words[i];
+	err_set(e, ERR_INVALID, "missing %s", what);
+	return NULL;
+}
+
+const struct entity *
+cmd_entity(struct args *a, size_t i, struct err *e)
+{
+	const char *word = cmd_word(a, i, "what kind of record (e.g. "
+	    "recommendation)", e);
+	const struct entity *ent;
+
+	if (word == NULL)
+		return NULL;
+	if ((ent = entity_find(word)) == NULL)
+		err_set(e, ERR_INVALID, "unknown kind of record \"%s\" (kinds: "
+		    "commission, commission-member, subgroup, subgroup-member, "
+		    "person, recommendation, engagement, meeting, decision, "
+		    "milestone)", word);
+	return ent;
+}
+
+int
+cmd_list(struct session *s, struct args *a, struct err *e)
+{
+	struct list_filter f = { 0 };
+	struct store_cursor *c;
+	enum out_format fmt;
+	const char *what = cmd_word(a, 0, "what to list (commissions, "
+	    "subgroups, recommendations, milestones, people...)", e);
+	const char *v;
+	int rc;
+
+	if (what == NULL || out_parse_format(args_get(a, "format"), &fmt,
+	    e) < 0)
+		return -1;
+	f.commission = args_get(a, "commission");
+	f.subgroup = args_get(a, "subgroup");
+	f.stage = args_get(a, "stage");
+	f.search = args_get(a, "search");
+	f.archived = args_flag(a, "archived");
+	if ((v = args_get(a, "limit")) != NULL)
+		f.limit = strtoll(v, NULL, 10);
+	if ((v = args_get(a, "offset")) != NULL)
+		f.offset = strtoll(v, NULL, 10);
+	if (store_list_open(s->store, what, &f, &c, e) < 0)
+		return -1;
+	rc = out_cursor(stdout, c, fmt, e);
+	store_cursor_close(c);
+	return rc;
+}
+
+int
+cmd_show(struct session *s, struct args *a, struct err *e)
+{
+	const struct entity *ent = cmd_entity(a, 0, e);
+	const char *which;
+	struct record r;
+	int64_t id;
+
+	if (ent == NULL || (which = cmd_word(a, 1, "which one (an id, code "
+	    "or reference)", e)) == NULL)
+		return -1;
+	if (store_resolve(s->store, ent->kind, which, &id, e) < 0 ||
+	    store_get(s->store, ent->kind, id, &r, e) < 0)
+		return -1;
+	out_record(stdout, &r);
+	record_done(&r);
+	return 0;
+}
+
+/* The --FIELD options of a command as store values. */
+static struct store_value *
+field_values(const struct entity *ent, struct args *a, size_t *n)
+{
+	struct store_value *v = x_calloc(ent->nfields, sizeof *v);
+	const char *text;
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < ent->nfields; i++) {
+		if ((text = args_get(a, ent->fields[i].name)) == NULL)
+			continue;
+		v[*n].name = ent->fields[i].name;
+		v[(*n)++].text = text;
+	}
+	return v;
+}
+
+int
+cmd_add(struct session *s, struct args *a, struct err *e)
+{
+	const struct entity *ent = cmd_entity(a, 0, e);
+	struct store_value *v;
+	int64_t id;
+	size_t n;
+	int rc;
+
+	if (ent == NULL)
+		return -1;
+	v = field_values(ent, a, &n);
+	rc = store_create(s->store, ent->kind, v, n, &id, e);
+	free(v);
+	if (rc == 0)
+		printf("added %s %" PRId64 "\n", ent->name, id);
+	return rc;
+}
+
+static int
+expected_version(struct args *a, int64_t *version, struct err *e)
+{
+	const char *v = args_get(a, "expect-version");
+	char *end;
+
+	*version = 0;
+	if (v == NULL)
+		return 0;
+	*version = strtoll(v, &end, 10);
+	if (*end != '\0' || *version <= 0)
+		return err_set(e, ERR_INVALID, "--expect-version takes a "
+		    "version number (coopcom show prints it)");
+	return 0;
+}
+
+static int
+resolve_target(struct session *s, struct args *a,
+    const struct entity **ent, int64_t *id, int64_t *version, struct err *e)
+{
+	const char *which;
+
+	if ((*ent = cmd_entity(a, 0, e)) == NULL ||
+	    (which = cmd_word(a, 1, "which one (an id, code or reference)",
+	    e)) == NULL ||
+	    expected_version(a, version, e) < 0)
+		return -1;
+	return store_resolve(s->store, (*ent)->kind, which, id, e);
+}
+
+int
+cmd_edit(struct session *s, struct args *a, struct err *e)
+{
+	const struct entity *ent;
+	struct store_value *v;
+	int64_t id, version;
+	size_t n;
+	int rc;
+
+	if (resolve_target(s, a, &ent, &id, &version, e) < 0)
+		return -1;
+	v = field_values(ent, a, &n);
+	if (n == 0) {
+		free(v);
+		return err_set(e, ERR_INVALID, "nothing to change: give "
+		    "--FIELD VALUE (coopcom fields %s)", ent->name);
+	}
+	rc = store_update(s->store, ent->kind, id, version, v, n, e);
+	free(v);
+	if (rc == 0)
+		printf("saved %s %" PRId64 "\n", ent->name, id);
+	return rc;
+}
+
+int
+cmd_archive(struct session *s, struct args *a, struct err *e)
+{
+	const struct entity *ent;
+	int64_t id, version;
+
+	if (resolve_target(s, a, &ent, &id, &version, e) < 0 ||
+	    store_archive(s->store, ent->kind, id, version, e) < 0)
+		return -1;
+	printf("archived %s %" PRId64 "\n", ent->name, id);
+	return 0;
+}
+
+int
+cmd_join(struct session *s, struct args *a, struct err *e)
+{
+	const char *sg = cmd_word(a, 0, "the sub-group", e), *who, *role;
+
+	if (sg == NULL || (who = cmd_word(a, 1, "the person (login)", e)) ==
+	    NULL)
+		return -1;
+	if ((role = args_get(a, "role")) == NULL)
+		return err_set(e, ERR_INVALID, "join needs --role member, "
+		    "chair, coopted or officer");
+	if (store_join_subgroup(s->store, sg, who, role, e) < 0)
+		return -1;
+	printf("%s is now %s of %s\n", who, role, sg);
+	return 0;
+}
+
+int
+cmd_fields(struct session *s, struct args *a, struct err *e)
+{
+	const struct entity *ent = cmd_entity(a, 0, e);
+	const struct field *f;
+	size_t i;
+
+	(void)s;
+	if (ent == NULL)
+		return -1;
+	for (i = 0; i < ent->nfields; i++) {
+		f = &ent->fields[i];
+		if (f->flags & FIELD_WORKFLOW)
+			continue;
+		printf("  --%-16s %s%s%s\n", f->name, f->help,
+		    f->flags & FIELD_REQUIRED ? " (required)" : "",
+		    f->flags & FIELD_FIXED ? " (set once)" : "");
+	}
+	return 0;
+}
+
+int
+cmd_whoami(struct session *s, struct args *a, struct err *e)
+{
+	const struct store_person *me = store_me(s->store);
+
+	(void)a;
+	(void)e;
+	printf("login: %s\n", me->login);
+	if (me->id == 0) {
+		printf("not a person in %s: you can look, not change\n",
+		    store_path(s->store));
+		return 0;
+	}
+	out_text(stdout, me->name);
+	printf("\nperson id: %" PRId64 "%s\n", me->id, me->admin ?
+	    " (administrator)" : "");
+	return 0;
+}
+
+int
+cmd_check(struct session *s, struct args *a, struct err *e)
+{
+	struct buf out;
+	int n;
+
+	(void)a;
+	buf_init(&out);
+	if ((n = store_check(s->store, &out, e)) < 0) {
+		buf_done(&out);
+		return -1;
+	}
+	out_text(stdout, buf_str(&out));
+	buf_done(&out);
+	if (n > 0)
+		return err_set(e, ERR_CORRUPT, "%d problem%s found in %s", n,
+		    n == 1 ? "" : "s", store_path(s->store));
+	printf("%s: no problems found\n", store_path(s->store));
+	return 0;
+}
+
+int
+cmd_config(struct session *s, struct args *a, struct err *e)
+{
+	struct buf out;
+	int rc = 0;
+
+	buf_init(&out);
+	if (args_flag(a, "list") || a->nwords == 0) {
+		config_describe(&out);
+		if (s->config.source)
+			buf_printf(&out, "(read from %s)\n", s->config.source);
+	} else if ((rc = config_get_text(&s->config, a->words[0], &out,
+	    e)) == 0) {
+		buf_addc(&out, '\n');
+	}
+	out_text(stdout, buf_str(&out));
+	buf_done(&out);
+	return rc;
+}
+
+int
+cmd_init(struct session *s, struct args *a, struct err *e)
+{
+	struct store *st = s->store;
+	bool demo = args_flag(a, "demo");
+
+	if (!store_created(st) && demo)
+		return err_set(e, ERR_INVALID, "%s already exists; the demo "
+		    "goes into a new database (coopcom --db NEW.db init "
+		    "--demo)", store_path(st));
+	if (store_created(st) || store_me(st)->admin == false) {
+		if (store_bootstrap_admin(st, s->login, s->login, e) < 0)
+			return -1;
+	}
+	if (demo && demo_build(st, e) < 0)
+		return -1;
+	printf("%s %s; %s is an administrator\n", store_path(st),
+	    store_created(st) ? "created" : "is ready", s->login);
+	return 0;
+}

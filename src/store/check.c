@@ -1,0 +1,108 @@
+/*
+ * check.c: `coopcom check`: can the record be trusted?
+ *
+ * SQLite's own integrity and foreign-key checks, then the rules the
+ * schema cannot express (every stage known to the workflow, at least one
+ * administrator), then the audit chain. Each problem is one line naming
+ * what and where.
+ */
+#include <inttypes.h>
+#include <string.h>
+
+#include "coopcom/store/priv.h"
+
+static int
+integrity(struct store *st, struct buf *out, struct err *e)
+{
+	sqlite3_stmt *q = db_prepare(st->db, "PRAGMA integrity_check", e);
+	const char *msg;
+	int rc, n = 0;
+
+	if (q == NULL)
+		return -1;
+	while ((rc = db_step(st->db, q, e)) == 1) {
+		msg = (const char *)sqlite3_column_text(q, 0);
+		if (msg != NULL && strcmp(msg, "ok") != 0) {
+			buf_printf(out, "integrity: %s\n", msg);
+			n++;
+		}
+	}
+	return rc < 0 ? -1 : n;
+}
+
+static int
+foreign_keys(struct store *st, struct buf *out, struct err *e)
+{
+	sqlite3_stmt *q = db_prepare(st->db, "PRAGMA foreign_key_check", e);
+	int rc, n = 0;
+
+	if (q == NULL)
+		return -1;
+	while ((rc = db_step(st->db, q, e)) == 1) {
+		buf_printf(out, "foreign key: %s row %lld refers to a missing "
+		    "%s\n", sqlite3_column_text(q, 0),
+		    (long long)sqlite3_column_int64(q, 1),
+		    sqlite3_column_text(q, 2));
+		n++;
+	}
+	return rc < 0 ? -1 : n;
+}
+
+static int
+stages(struct store *st, struct buf *out, struct err *e)
+{
+	static const char sql[] =
+	    "SELECT stage, count(*), min(ref) FROM recommendation GROUP BY stage";
+	sqlite3_stmt *q = db_prepare(st->db, sql, e);
+	const char *stage;
+	int rc, n = 0;
+
+	if (q == NULL)
+		return -1;
+	while ((rc = db_step(st->db, q, e)) == 1) {
+		stage = (const char *)sqlite3_column_text(q, 0);
+		if (st->workflow && workflow_stage(st->workflow, stage))
+			continue;
+		buf_printf(out, "workflow: %lld recommendation(s), e.g. %s, "
+		    "are at stage \"%s\", which the workflow does not have\n",
+		    (long long)sqlite3_column_int64(q, 1),
+		    sqlite3_column_text(q, 2), stage);
+		n++;
+	}
+	return rc < 0 ? -1 : n;
+}
+
+static int
+admins(struct store *st, struct buf *out, struct err *e)
+{
+	static const char sql[] = "SELECT count(*) FROM person WHERE "
+	    "is_admin = 1 AND archived = 0";
+	sqlite3_stmt *q = db_prepare(st->db, sql, e);
+	int64_t n;
+
+	if (q == NULL || db_step(st->db, q, e) != 1)
+		return -1;
+	n = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (n > 0)
+		return 0;
+	buf_add(out, "people: nobody is an administrator (coopcom init "
+	    "makes you one)\n");
+	return 1;
+}
+
+int
+store_check(struct store *st, struct buf *out, struct err *e)
+{
+	int (*const checks[])(struct store *, struct buf *, struct err *) = {
+		integrity, foreign_keys, stages, admins, audit_verify };
+	size_t i;
+	int n, total = 0;
+
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		if ((n = checks[i](st, out, e)) < 0)
+			return -1;
+		total += n;
+	}
+	return total;
+}

@@ -1,0 +1,457 @@
+/*
+ * db.c: the SQLite connection, migrations, transactions and statements.
+ *
+ * Fossil's db.c is the model: a thin wrapper that makes the common case
+ * short and the error case impossible to ignore. Unlike Fossil, an SQL
+ * error is never fatal here: it comes back as a struct err.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coopcom/store/db.h"
+#include "coopcom/util/buf.h"
+#include "coopcom/util/xalloc.h"
+
+/* 'Coop' in ASCII: marks the file as coopcom's in the SQLite header. */
+#define DB_APPLICATION_ID 0x436f6f70
+
+struct cached_stmt {
+	const char *sql;	/* the caller's text, compared by pointer first */
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *handle;
+	char *path;
+	int depth;			/* open transaction levels */
+	struct cached_stmt *cache;
+	size_t ncache, capcache;
+};
+
+static const char version_marker[] = "-- version ";
+
+int
+db_schema_version(void)
+{
+	const char *p = schema_sql;
+	int last = 0;
+
+	while ((p = strstr(p, version_marker)) != NULL) {
+		p += sizeof version_marker - 1;
+		last = atoi(p);
+	}
+	return last;
+}
+
+/* The text of section VERSION (from its marker to the next), or NULL. */
+static char *
+schema_section(int version)
+{
+	const char *p = schema_sql, *start = NULL, *end;
+
+	while ((p = strstr(p, version_marker)) != NULL) {
+		p += sizeof version_marker - 1;
+		if (atoi(p) == version) {
+			start = p;
+			break;
+		}
+	}
+	if (start == NULL)
+		return NULL;
+	start += strcspn(start, "\n");
+	end = strstr(start, version_marker);
+	return end ? x_strndup(start, (size_t)(end - start)) : x_strdup(start);
+}
+
+int
+db_error(struct db *db, int rc, const char *context, struct err *e)
+{
+	const char *msg = db && db->handle ? sqlite3_errmsg(db->handle) :
+	    sqlite3_errstr(rc);
+	const char *path = db && db->path ? db->path : "database";
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ERR_BUSY, "%s: %s is busy: another person's "
+		    "change is still being saved; nothing was changed, try "
+		    "again", context, path);
+	case SQLITE_READONLY:
+		return err_set(e, ERR_READONLY, "%s: %s cannot be written "
+		    "(read-only file or folder); nothing was changed", context,
+		    path);
+	case SQLITE_FULL:
+		return err_set(e, ERR_IO, "%s: the disk holding %s is full; "
+		    "nothing was changed", context, path);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return err_set(e, ERR_IO, "%s: cannot use %s: %s", context,
+		    path, msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return err_set(e, ERR_CORRUPT, "%s: %s is not a usable "
+		    "coopcom database: %s", context, path, msg);
+	case SQLITE_CONSTRAINT:
+		return err_set(e, ERR_INVALID, "%s: %s", context, msg);
+	case SQLITE_NOMEM:
+		return err_set(e, ERR_NOMEM, "%s: out of memory", context);
+	default:
+		return err_set(e, ERR_DB, "%s: %s", context, msg);
+	}
+}
+
+int
+db_exec(struct db *db, const char *sql, struct err *e)
+{
+	int rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(db, rc, "database", e);
+	return 0;
+}
+
+static int
+pragma_int(struct db *db, const char *sql, int64_t *out, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->handle, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_error(db, rc, "cannot read the database", e);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, "cannot read the database", e);
+	return 0;
+}
+
+int
+db_migrate(struct db *db, int from, int to, struct err *e)
+{
+	char *section, pragma[64];
+	int v;
+
+	for (v = from + 1; v <= to; v++) {
+		if ((section = schema_section(v)) == NULL)
+			return err_set(e, ERR_DB, "schema version %d is "
+			    "missing from the built-in schema", v);
+		if (db_exec(db, section, e) < 0) {
+			free(section);
+			return err_prefix(e, "migrating to schema version %d",
+			    v);
+		}
+		free(section);
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", to);
+	if (db_exec(db, pragma, e) < 0)
+		return -1;
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d",
+	    DB_APPLICATION_ID);
+	return db_exec(db, pragma, e);
+}
+
+/* Refuses files that are not ours, or are newer; reports the version. */
+static int
+check_identity(struct db *db, int64_t *version, struct err *e)
+{
+	int64_t app, tables;
+
+	if (pragma_int(db, "PRAGMA user_version", version, e) < 0 ||
+	    pragma_int(db, "PRAGMA application_id", &app, e) < 0 ||
+	    pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables,
+	    e) < 0)
+		return -1;
+	if (app != DB_APPLICATION_ID && (tables > 0 || *version > 0))
+		return err_set(e, ERR_CORRUPT, "%s is an SQLite database, but "
+		    "not a coopcom one; it was left untouched", db->path);
+	if (*version > db_schema_version())
+		return err_set(e, ERR_VERSION, "%s has schema version %lld, "
+		    "newer than this coopcom understands (%d): upgrade "
+		    "coopcom; the file was left untouched", db->path,
+		    (long long)*version, db_schema_version());
+	return 0;
+}
+
+static int
+bring_up_to_date(struct db *db, int64_t version, bool *created,
+    struct err *e)
+{
+	int latest = db_schema_version();
+
+	*created = version == 0;
+	if (version == latest)
+		return 0;
+	if (db_begin(db, e) < 0)
+		return -1;
+	if (pragma_int(db, "PRAGMA user_version", &version, e) < 0)
+		goto fail;
+	*created = version == 0;
+	if (version < latest && db_migrate(db, (int)version, latest, e) < 0)
+		goto fail;
+	if (db_commit(db, e) == 0)
+		return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+static int
+configure(struct db *db, unsigned flags, int busy_ms, struct err *e)
+{
+	sqlite3_busy_timeout(db->handle, busy_ms);
+	sqlite3_extended_result_codes(db->handle, 1);
+	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
+		return -1;
+	if (flags & DB_READONLY)
+		return 0;
+	if (db_exec(db, "PRAGMA journal_mode = WAL", e) < 0 ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL", e) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+open_handle(struct db *db, const char *path, unsigned flags, struct err *e)
+{
+	struct stat sb;
+	int oflags, rc;
+
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return err_set(e, ERR_IO, "%s is a folder, not a database "
+		    "file", path);
+	if (stat(path, &sb) < 0 && !(flags & DB_CREATE))
+		return err_set(e, ERR_NOTFOUND, "no database at %s: %s (create "
+		    "one with: coopcom --db %s init)", path, strerror(errno),
+		    path);
+	oflags = flags & DB_READONLY ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | (flags & DB_CREATE ? SQLITE_OPEN_CREATE :
+	    0);
+	rc = sqlite3_open_v2(path, &db->handle, oflags | SQLITE_OPEN_NOMUTEX,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return db_error(db, rc, "cannot open the database", e);
+	return 0;
+}
+
+int
+db_open(struct db **out, const char *path, unsigned flags, int busy_ms,
+    bool *created, struct err *e)
+{
+	struct db *db = x_calloc(1, sizeof *db);
+	int64_t version;
+	bool made = false;
+
+	db->path = x_strdup(path);
+	if (open_handle(db, path, flags, e) < 0 ||
+	    check_identity(db, &version, e) < 0 ||
+	    configure(db, flags, busy_ms, e) < 0)
+		goto fail;
+	if (flags & DB_READONLY) {
+		if (version < db_schema_version()) {
+			err_set(e, ERR_READONLY, "%s has an older schema and is "
+			    "read-only, so it cannot be brought up to date",
+			    path);
+			goto fail;
+		}
+	} else if (bring_up_to_date(db, version, &made, e) < 0)
+		goto fail;
+	if (created != NULL)
+		*created = made;
+	*out = db;
+	return 0;
+fail:
+	db_close(db);
+	*out = NULL;
+	return -1;
+}
+
+void
+db_close(struct db *db)
+{
+	size_t i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
+	sqlite3_close(db->handle);
+	free(db->path);
+	free(db);
+}
+
+sqlite3 *
+db_handle(struct db *db)
+{
+	return db->handle;
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+int
+db_begin(struct db *db, struct err *e)
+{
+	const char *sql = db->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nest";
+
+	if (db_exec(db, sql, e) < 0)
+		return -1;
+	db->depth++;
+	return 0;
+}
+
+int
+db_commit(struct db *db, struct err *e)
+{
+	const char *sql = db->depth == 1 ? "COMMIT" : "RELEASE nest";
+
+	if (db->depth <= 0)
+		fatal("db_commit without db_begin");
+	if (db_exec(db, sql, e) < 0)
+		return -1;	/* still open: the caller rolls back */
+	db->depth--;
+	return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->depth <= 0)
+		fatal("db_rollback without db_begin");
+	db->depth--;
+	if (db->depth == 0) {
+		if (sqlite3_get_autocommit(db->handle) == 0)
+			sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+	} else {
+		sqlite3_exec(db->handle, "ROLLBACK TO nest; RELEASE nest",
+		    NULL, NULL, NULL);
+	}
+}
+
+sqlite3_stmt *
+db_prepare(struct db *db, const char *sql, struct err *e)
+{
+	struct cached_stmt *c;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < db->ncache; i++) {
+		c = &db->cache[i];
+		if (c->sql == sql || strcmp(c->sql, sql) == 0) {
+			sqlite3_reset(c->stmt);
+			sqlite3_clear_bindings(c->stmt);
+			return c->stmt;
+		}
+	}
+	rc = sqlite3_prepare_v3(db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_error(db, rc, "preparing a query", e);
+		return NULL;
+	}
+	db->cache = x_grow(db->cache, &db->capcache, db->ncache + 1,
+	    sizeof *db->cache);
+	db->cache[db->ncache].sql = sqlite3_sql(st);
+	db->cache[db->ncache].stmt = st;
+	db->ncache++;
+	return st;
+}
+
+static int
+param_index(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i == 0)
+		fatal("no parameter %s in: %s", name, sqlite3_sql(st));
+	return i;
+}
+
+void
+db_bind_text(sqlite3_stmt *st, const char *name, const char *s)
+{
+	int i = param_index(st, name);
+
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	sqlite3_bind_int64(st, param_index(st, name), v);
+}
+
+void
+db_bind_null(sqlite3_stmt *st, const char *name)
+{
+	sqlite3_bind_null(st, param_index(st, name));
+}
+
+int
+db_step(struct db *db, sqlite3_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	return db_error(db, rc, "database", e);
+}
+
+int
+db_run(struct db *db, sqlite3_stmt *st, struct err *e)
+{
+	int rc;
+
+	while ((rc = db_step(db, st, e)) == 1)
+		;
+	return rc;
+}
+
+char *
+db_column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	if (s == NULL)
+		return NULL;
+	return x_strndup((const char *)s, (size_t)sqlite3_column_bytes(st, i));
+}
+
+int
+db_changes(struct db *db)
+{
+	return sqlite3_changes(db->handle);
+}
+
+int64_t
+db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->handle);
+}
+
+int64_t
+db_data_version(struct db *db)
+{
+	int64_t v = 0;
+	struct err e;
+
+	pragma_int(db, "PRAGMA data_version", &v, &e);
+	return v;
+}

@@ -1,0 +1,270 @@
+/*
+ * list.c: the named lists (see list.h).
+ *
+ * Filters are bound parameters that are NULL when unused ("(:x IS NULL OR
+ * col = :x)"), so each list is one cached statement whatever the filter.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopcom/store/list.h"
+#include "coopcom/store/priv.h"
+#include "coopcom/util/xalloc.h"
+
+struct list_def {
+	const char *name;
+	const char *columns[12];
+	const char *sql;
+};
+
+#define PAGE " LIMIT :limit OFFSET :offset"
+
+static const struct list_def lists[] = {
+	{ "commissions", { "id", "code", "name", "kind", "established",
+	    "report_due", "subgroups", NULL },
+	    "SELECT c.id, c.code, c.name, c.kind, c.established, c.report_due, "
+	    "(SELECT count(*) FROM subgroup s WHERE s.commission_id = c.id AND "
+	    "s.archived = 0) FROM commission c WHERE (:archived OR "
+	    "c.archived = 0) AND (:cid IS NULL OR c.id = :cid) "
+	    "ORDER BY c.kind, c.name" PAGE },
+	{ "subgroups", { "id", "commission", "code", "name", "theme", "chair",
+	    "members", "recommendations", NULL },
+	    "SELECT s.id, c.code, s.code, s.name, s.theme, (SELECT p.login "
+	    "FROM subgroup_member m JOIN person p ON p.id = m.person_id WHERE "
+	    "m.subgroup_id = s.id AND m.role = 'chair' AND m.left_on IS NULL), "
+	    "(SELECT count(*) FROM subgroup_member m WHERE m.subgroup_id = s.id "
+	    "AND m.left_on IS NULL), (SELECT count(*) FROM recommendation r "
+	    "WHERE r.subgroup_id = s.id AND r.archived = 0) FROM subgroup s "
+	    "JOIN commission c ON c.id = s.commission_id WHERE (:archived OR "
+	    "s.archived = 0) AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS "
+	    "NULL OR s.id = :sgid) ORDER BY c.code, s.code" PAGE },
+	{ "recommendations", { "id", "ref", "title", "commission", "subgroup",
+	    "stage", "term", "savings_pence", "upfront_cost_pence", "target",
+	    NULL },
+	    "SELECT r.id, r.ref, r.title, c.code, s.code, r.stage, r.term, "
+	    "r.savings_pence, r.upfront_cost_pence, r.target_date FROM "
+	    "recommendation r JOIN subgroup s ON s.id = r.subgroup_id JOIN "
+	    "commission c ON c.id = s.commission_id WHERE (:archived OR "
+	    "r.archived = 0) AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS "
+	    "NULL OR s.id = :sgid) AND (:stage IS NULL OR r.stage = :stage) "
+	    "AND (:search IS NULL OR r.id IN (SELECT rowid FROM "
+	    "recommendation_fts WHERE recommendation_fts MATCH :search)) "
+	    "ORDER BY c.code, s.code, r.ref" PAGE },
+	{ "milestones", { "id", "commission", "subgroup", "theme", "title",
+	    "timescale", "earliest", "latest", "dating", "status", "state",
+	    NULL },
+	    "SELECT m.id, coalesce(c.code, c2.code), s.code, m.theme, m.title, "
+	    "m.timescale, m.earliest, m.latest, m.dating, m.status, m.state "
+	    "FROM milestone m LEFT JOIN subgroup s ON s.id = m.subgroup_id "
+	    "LEFT JOIN commission c ON c.id = m.commission_id LEFT JOIN "
+	    "commission c2 ON c2.id = s.commission_id WHERE (:archived OR "
+	    "m.archived = 0) AND (:cid IS NULL OR coalesce(m.commission_id, "
+	    "s.commission_id) = :cid) AND (:sgid IS NULL OR m.subgroup_id = "
+	    ":sgid) ORDER BY m.earliest IS NULL, m.earliest, m.latest, m.id"
+	    PAGE },
+	{ "people", { "id", "login", "name", "organisation", "kind", "admin",
+	    NULL },
+	    "SELECT p.id, p.login, p.name, p.organisation, p.kind, p.is_admin "
+	    "FROM person p WHERE (:archived OR p.archived = 0) AND (:cid IS "
+	    "NULL OR p.id IN (SELECT person_id FROM commission_member WHERE "
+	    "commission_id = :cid AND left_on IS NULL UNION SELECT m.person_id "
+	    "FROM subgroup_member m JOIN subgroup s ON s.id = m.subgroup_id "
+	    "WHERE s.commission_id = :cid AND m.left_on IS NULL)) AND (:sgid IS "
+	    "NULL OR p.id IN (SELECT person_id FROM subgroup_member WHERE "
+	    "subgroup_id = :sgid AND left_on IS NULL)) ORDER BY p.name" PAGE },
+	{ "members", { "id", "commission", "subgroup", "login", "name", "role",
+	    "joined", "left", NULL },
+	    "SELECT m.id, c.code, NULL, p.login, p.name, m.role, m.joined_on, "
+	    "m.left_on FROM commission_member m JOIN commission c ON c.id = "
+	    "m.commission_id JOIN person p ON p.id = m.person_id WHERE "
+	    "(:archived OR m.left_on IS NULL) AND (:cid IS NULL OR c.id = :cid) "
+	    "AND :sgid IS NULL UNION ALL SELECT m.id, c.code, s.code, p.login, "
+	    "p.name, m.role, m.joined_on, m.left_on FROM subgroup_member m "
+	    "JOIN subgroup s ON s.id = m.subgroup_id JOIN commission c ON c.id "
+	    "= s.commission_id JOIN person p ON p.id = m.person_id WHERE "
+	    "(:archived OR m.left_on IS NULL) AND (:cid IS NULL OR c.id = :cid) "
+	    "AND (:sgid IS NULL OR s.id = :sgid) ORDER BY 2, 3, 6, 5" PAGE },
+	{ "engagement", { "id", "commission", "subgroup", "date", "method",
+	    "audience", "reach", NULL },
+	    "SELECT x.id, c.code, s.code, x.held_on, x.method, x.audience, "
+	    "x.reach FROM engagement x JOIN subgroup s ON s.id = x.subgroup_id "
+	    "JOIN commission c ON c.id = s.commission_id WHERE (:archived OR "
+	    "x.archived = 0) AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS "
+	    "NULL OR s.id = :sgid) ORDER BY x.held_on, x.id" PAGE },
+	{ "meetings", { "id", "body", "commission", "subgroup", "date",
+	    "title", "place", NULL },
+	    "SELECT m.id, m.body, coalesce(c.code, c2.code), s.code, "
+	    "m.held_on, m.title, m.place FROM meeting m LEFT JOIN subgroup s "
+	    "ON s.id = m.subgroup_id LEFT JOIN commission c ON c.id = "
+	    "m.commission_id LEFT JOIN commission c2 ON c2.id = "
+	    "s.commission_id WHERE (:archived OR m.archived = 0) AND (:cid IS "
+	    "NULL OR coalesce(m.commission_id, s.commission_id) = :cid) AND "
+	    "(:sgid IS NULL OR m.subgroup_id = :sgid) ORDER BY m.held_on, m.id"
+	    PAGE },
+	{ "history", { "id", "at", "login", "name", "action", "changes",
+	    "note", "meeting", "decision", NULL },
+	    "SELECT a.id, a.at, a.login, p.name, a.action, a.changes, a.note, "
+	    "m.held_on || ' ' || m.body || coalesce(': ' || nullif(m.title, "
+	    "''), ''), d.outcome FROM audit a LEFT JOIN person p ON p.id = "
+	    "a.person_id LEFT JOIN decision d ON d.id = a.decision_id LEFT "
+	    "JOIN meeting m ON m.id = d.meeting_id WHERE a.entity = "
+	    "'recommendation' AND a.entity_id = :rid AND :archived >= 0 "
+	    "ORDER BY a.id" PAGE },
+};
+
+#define NLISTS (sizeof lists / sizeof lists[0])
+
+const char *const store_list_names[] = { "commissions", "subgroups",
+	"recommendations", "milestones", "people", "members", "engagement",
+	"meetings", "history", NULL };
+
+struct store_cursor {
+	struct store *st;
+	const struct list_def *def;
+	sqlite3_stmt *stmt;
+	size_t ncolumns;
+};
+
+static const struct list_def *
+find_list(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NLISTS; i++)
+		if (strcmp(lists[i].name, name) == 0)
+			return &lists[i];
+	return NULL;
+}
+
+static void
+bind_if(sqlite3_stmt *q, const char *name, int64_t id)
+{
+	if (sqlite3_bind_parameter_index(q, name) > 0 && id != 0)
+		db_bind_int(q, name, id);
+}
+
+/* Words typed into a search box as an FTS5 prefix query: "lib" "open"*. */
+static char *
+fts_query(const char *words)
+{
+	struct buf b;
+	const char *p = words, *start;
+
+	buf_init(&b);
+	while (*p) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		for (start = p; *p && *p != ' ' && *p != '\t'; p++)
+			;
+		buf_addc(&b, '"');
+		for (; start < p; start++) {
+			if (*start == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, *start);
+		}
+		buf_add(&b, "\"* ");
+	}
+	if (b.len == 0) {
+		buf_done(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+static int
+bind_filter(struct store *st, sqlite3_stmt *q, const struct list_filter *f,
+    struct err *e)
+{
+	int64_t cid = 0, sgid = 0;
+	char *match;
+
+	if (f->commission && store_resolve(st, ENT_COMMISSION, f->commission,
+	    &cid, e) < 0)
+		return -1;
+	if (f->subgroup && store_resolve(st, ENT_SUBGROUP, f->subgroup, &sgid,
+	    e) < 0)
+		return -1;
+	db_bind_int(q, ":archived", f->archived);
+	bind_if(q, ":cid", cid);
+	bind_if(q, ":sgid", sgid);
+	bind_if(q, ":rid", f->record);
+	if (sqlite3_bind_parameter_index(q, ":stage") > 0)
+		db_bind_text(q, ":stage", f->stage);
+	if (sqlite3_bind_parameter_index(q, ":search") > 0 && f->search) {
+		match = fts_query(f->search);
+		db_bind_text(q, ":search", match);
+		free(match);
+	}
+	db_bind_int(q, ":limit", f->limit > 0 ? f->limit : -1);
+	db_bind_int(q, ":offset", f->offset);
+	return 0;
+}
+
+int
+store_list_open(struct store *st, const char *name,
+    const struct list_filter *f, struct store_cursor **out, struct err *e)
+{
+	const struct list_def *def = find_list(name);
+	struct store_cursor *c;
+	sqlite3_stmt *q;
+
+	*out = NULL;
+	if (def == NULL)
+		return err_set(e, ERR_INVALID, "there is no list \"%s\" "
+		    "(lists: commissions, subgroups, recommendations, "
+		    "milestones, people, members, engagement, meetings)", name);
+	if ((q = db_prepare(st->db, def->sql, e)) == NULL ||
+	    bind_filter(st, q, f, e) < 0)
+		return -1;
+	c = x_calloc(1, sizeof *c);
+	c->st = st;
+	c->def = def;
+	c->stmt = q;
+	while (def->columns[c->ncolumns] != NULL)
+		c->ncolumns++;
+	*out = c;
+	return 0;
+}
+
+const char *const *
+store_cursor_columns(const struct store_cursor *c, size_t *n)
+{
+	*n = c->ncolumns;
+	return c->def->columns;
+}
+
+int
+store_cursor_next(struct store_cursor *c, struct err *e)
+{
+	return db_step(c->st->db, c->stmt, e);
+}
+
+const char *
+store_cursor_text(struct store_cursor *c, size_t i)
+{
+	return (const char *)sqlite3_column_text(c->stmt, (int)i);
+}
+
+enum cell_type
+store_cursor_type(struct store_cursor *c, size_t i)
+{
+	switch (sqlite3_column_type(c->stmt, (int)i)) {
+	case SQLITE_NULL:
+		return CELL_NULL;
+	case SQLITE_INTEGER:
+		return CELL_INT;
+	default:
+		return CELL_TEXT;
+	}
+}
+
+void
+store_cursor_close(struct store_cursor *c)
+{
+	if (c == NULL)
+		return;
+	sqlite3_reset(c->stmt);
+	free(c);
+}

@@ -1,0 +1,84 @@
+/*
+ * membership.c: joining sub-groups and changing roles in them.
+ *
+ * A sub-group has one chair at a time. Making someone chair makes the
+ * previous chair an ordinary member in the same transaction, so the
+ * hand-over is one audited step rather than two that could half happen.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "coopcom/store/priv.h"
+
+static int
+active_membership(struct store *st, int64_t sgid, int64_t pid,
+    const char *role, int64_t *mid, struct err *e)
+{
+	static const char sql[] =
+	    "SELECT id FROM subgroup_member WHERE subgroup_id = :sg AND "
+	    "left_on IS NULL AND (person_id = :p OR (:p = 0 AND role = :role))";
+	sqlite3_stmt *q = db_prepare(st->db, sql, e);
+	int rc;
+
+	*mid = 0;
+	if (q == NULL)
+		return -1;
+	db_bind_int(q, ":sg", sgid);
+	db_bind_int(q, ":p", pid);
+	db_bind_text(q, ":role", role);
+	if ((rc = db_step(st->db, q, e)) == 1) {
+		*mid = sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+set_role(struct store *st, int64_t mid, const char *role, struct err *e)
+{
+	struct store_value v = { "role", role };
+
+	return store_update(st, ENT_SUBGROUP_MEMBER, mid, 0, &v, 1, e);
+}
+
+static int
+join(struct store *st, int64_t sgid, int64_t pid, const char *role,
+    struct err *e)
+{
+	char sg[32], p[32];
+	int64_t mid, chair;
+	struct store_value v[3] = { { "subgroup", sg }, { "person", p },
+		{ "role", role } };
+
+	if (strcmp(role, "chair") == 0) {
+		if (active_membership(st, sgid, 0, "chair", &chair, e) < 0)
+			return -1;
+		if (chair && set_role(st, chair, "member", e) < 0)
+			return -1;
+	}
+	if (active_membership(st, sgid, pid, "", &mid, e) < 0)
+		return -1;
+	if (mid)
+		return set_role(st, mid, role, e);
+	snprintf(sg, sizeof sg, "%" PRId64, sgid);
+	snprintf(p, sizeof p, "%" PRId64, pid);
+	return store_create(st, ENT_SUBGROUP_MEMBER, v, 3, &mid, e);
+}
+
+int
+store_join_subgroup(struct store *st, const char *subgroup,
+    const char *person, const char *role, struct err *e)
+{
+	int64_t sgid, pid;
+
+	if (store_resolve(st, ENT_SUBGROUP, subgroup, &sgid, e) < 0 ||
+	    store_resolve(st, ENT_PERSON, person, &pid, e) < 0 ||
+	    db_begin(st->db, e) < 0)
+		return -1;
+	if (join(st, sgid, pid, role, e) < 0 || db_commit(st->db, e) < 0) {
+		db_rollback(st->db);
+		return -1;
+	}
+	return 0;
+}
