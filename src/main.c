@@ -3,7 +3,7 @@
  *
  * Options before the command word apply to every command (GNU style:
  * --help and --version answer at once). With no command, the full-screen
- * interface would start; see coopcom(1).
+ * interface starts.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "coopcom/cli/cli.h"
+#include "coopcom/ui/tui.h"
 
 static void
 usage(FILE *fp)
@@ -113,9 +114,7 @@ main(int argc, char **argv)
 		return 0;
 	if (i < 0)
 		return 2;
-	if (i == argc) {
-		usage(stderr);
-		return 2;
-	}
+	if (i == argc)
+		return tui_run(&o);
 	return cli_run(&o, argc - i, argv + i);
 }

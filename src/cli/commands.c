@@ -262,8 +262,8 @@ cmd_add(struct session *s, struct args *a, struct err *e)
 	return rc;
 }
 
-static int
-expected_version(struct args *a, int64_t *version, struct err *e)
+int
+cmd_expect_version(struct args *a, int64_t *version, struct err *e)
 {
 	const char *v = args_get(a, "expect-version");
 	char *end;
@@ -287,7 +287,7 @@ resolve_target(struct session *s, struct args *a,
 	if ((*ent = cmd_entity(a, 0, e)) == NULL ||
 	    (which = cmd_word(a, 1, "which one (an id, code or reference)",
 	    e)) == NULL ||
-	    expected_version(a, version, e) < 0)
+	    cmd_expect_version(a, version, e) < 0)
 		return -1;
 	return store_resolve(s->store, (*ent)->kind, which, id, e);
 }

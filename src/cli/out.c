@@ -150,8 +150,6 @@ out_csv(FILE *fp, struct store_cursor *cur, struct err *e)
 			    TEXT_KEEP_NEWLINE | TEXT_KEEP_TAB);
 			csv_write_field(&b, v, 0);
 			free(v);
-			if (c + 1 < ncol)
-				buf_addc(&b, ',');
 		}
 		csv_end_row(&b);
 		fputs(buf_str(&b), fp);

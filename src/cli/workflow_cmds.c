@@ -55,22 +55,6 @@ meeting_option(struct session *s, struct args *a, int64_t *meeting,
 	return 0;
 }
 
-static int
-version_option(struct args *a, int64_t *version, struct err *e)
-{
-	const char *v = args_get(a, "expect-version");
-	char *end;
-
-	*version = 0;
-	if (v == NULL)
-		return 0;
-	*version = strtoll(v, &end, 10);
-	if (*end != '\0' || *version <= 0)
-		return err_set(e, ERR_INVALID, "--expect-version takes a "
-		    "version number (coopcom show prints it)");
-	return 0;
-}
-
 int
 cmd_advance(struct session *s, struct args *a, struct err *e)
 {
@@ -81,7 +65,7 @@ cmd_advance(struct session *s, struct args *a, struct err *e)
 	    (to = cmd_word(a, 1, "the stage to move it to (coopcom "
 	    "transitions ID lists them)", e)) == NULL ||
 	    meeting_option(s, a, &meeting, e) < 0 ||
-	    version_option(a, &version, e) < 0)
+	    cmd_expect_version(a, &version, e) < 0)
 		return -1;
 	if (store_advance(s->store, id, to, version, note, meeting, e) < 0) {
 		if (e->code == ERR_GUARD && strstr(e->msg, "meeting") != NULL &&

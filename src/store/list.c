@@ -17,6 +17,9 @@ struct list_def {
 	const char *sql;
 };
 
+/* "SELECT count(*) FROM (sql)" per list, made on first use. */
+static char *count_sql[16];
+
 #define PAGE " LIMIT :limit OFFSET :offset"
 
 static const struct list_def lists[] = {
@@ -113,6 +116,8 @@ static const struct list_def lists[] = {
 };
 
 #define NLISTS (sizeof lists / sizeof lists[0])
+_Static_assert(NLISTS <= sizeof count_sql / sizeof count_sql[0],
+    "count_sql has a slot per list");
 
 const char *const store_list_names[] = { "commissions", "subgroups",
 	"recommendations", "milestones", "people", "members", "engagement",
@@ -226,6 +231,33 @@ store_list_open(struct store *st, const char *name,
 		c->ncolumns++;
 	*out = c;
 	return 0;
+}
+
+int
+store_list_count(struct store *st, const char *name,
+    const struct list_filter *f, int64_t *n, struct err *e)
+{
+	const struct list_def *def = find_list(name);
+	struct list_filter all = *f;
+	sqlite3_stmt *q;
+	size_t i;
+	int rc;
+
+	if (def == NULL)
+		return err_set(e, ERR_INVALID, "there is no list \"%s\"", name);
+	i = (size_t)(def - lists);
+	if (count_sql[i] == NULL)
+		count_sql[i] = x_printf("SELECT count(*) FROM (%s)", def->sql);
+	all.limit = 0;
+	all.offset = 0;
+	if ((q = db_prepare(st->db, count_sql[i], e)) == NULL ||
+	    bind_filter(st, q, &all, e) < 0)
+		return -1;
+	if ((rc = db_step(st->db, q, e)) == 1) {
+		*n = sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+	}
+	return rc < 0 ? -1 : 0;
 }
 
 const char *const *

@@ -46,7 +46,7 @@ load_me(struct store *st, const char *login, struct err *e)
 	st->me.name = x_strdup(copy);
 	st->me.id = 0;
 	st->me.admin = false;
-	db_bind_text(q, ":login", login);
+	db_bind_text(q, ":login", copy);
 	if ((rc = db_step(st->db, q, e)) == 1) {
 		st->me.id = sqlite3_column_int64(q, 0);
 		free(st->me.name);

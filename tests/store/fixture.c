@@ -6,13 +6,11 @@
  * for the next test to trip on.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "coopcom/conf/workflow_file.h"
 #include "coopcom/core/date.h"
@@ -174,6 +172,22 @@ fx_open_as(const char *login)
 	return st;
 }
 
+void
+fx_close(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < fx.nopen; i++) {
+		if (fx.open[i] == st) {
+			fx.open[i] = fx.open[--fx.nopen];
+			break;
+		}
+	}
+	if (fx.st == st)
+		fx.st = NULL;
+	store_close(st);
+}
+
 int64_t
 fx_add(struct store *st, enum entity_kind kind, const struct store_value *vals,
     size_t n)
@@ -226,7 +240,7 @@ fx_sql(const char *sql)
 	sqlite3_close(db);
 }
 
-/* The first column of the first row, through FN; *found when a row. */
+/* Runs SQL on a fresh raw connection and hands its first row to FN. */
 static void
 first_cell(const char *sql, void (*fn)(sqlite3_stmt *, void *), void *arg)
 {

@@ -73,6 +73,9 @@ char *fx_file(const char *name);
 
 /* Opens the fixture's database as LOGIN (closed by fx_teardown). */
 struct store *fx_open_as(const char *login);
+/* Closes ST, one of the fixture's stores, now (fx.st becomes NULL if it
+ * was ST): before a fork, no connection may be open. */
+void fx_close(struct store *st);
 
 /* Values as typed, for store_create and store_update: the array and its
  * length, so FX_VALS({ "name", "Ann" }, { "kind", "resident" }) fills

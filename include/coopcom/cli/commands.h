@@ -8,6 +8,8 @@
 #ifndef COOPCOM_CLI_COMMANDS_H
 #define COOPCOM_CLI_COMMANDS_H
 
+#include <stdint.h>
+
 #include "coopcom/cli/args.h"
 #include "coopcom/vm/session.h"
 
@@ -29,6 +31,8 @@ struct command {
 const char *cmd_word(struct args *a, size_t i, const char *what,
     struct err *e);
 const struct entity *cmd_entity(struct args *a, size_t i, struct err *e);
+/* --expect-version N, or 0 when not given. */
+int cmd_expect_version(struct args *a, int64_t *version, struct err *e);
 
 int cmd_init(struct session *s, struct args *a, struct err *e);
 int cmd_list(struct session *s, struct args *a, struct err *e);

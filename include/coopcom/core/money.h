@@ -6,11 +6,11 @@
  *
  * Written forms money_parse accepts (blanks before and after are ignored):
  *
- *	15000  15000.5  15000.50	digits, then at most two decimals
- *	£15,000  £1,234.50  £0.99	a "£" sign, thousands separated by
- *					commas in groups of exactly three
- *	-5  -£5.00			negative, only with
- *MONEY_ALLOW_NEGATIVE; the minus sign comes first
+ *   15000  15000.5  15000.50     digits, then at most two decimals
+ *   £15,000  £1,234.50  £0.99    a "£" sign; thousands separated by commas
+ *                                in groups of exactly three
+ *   -5  -£5.00                   negative, only with MONEY_ALLOW_NEGATIVE;
+ *                                the minus sign comes first
  *
  * It rejects, each with its own message: empty text, more than two
  * decimals ("12.345"), badly placed commas ("£1,23", "1,2345", ",100"),

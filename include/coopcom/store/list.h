@@ -34,6 +34,10 @@ extern const char *const store_list_names[];
 
 int store_list_open(struct store *st, const char *name,
     const struct list_filter *f, struct store_cursor **out, struct err *e);
+/* How many rows the list has under filter F (limit and offset ignored). */
+int store_list_count(struct store *st, const char *name,
+    const struct list_filter *f, int64_t *n, struct err *e);
+
 /* The column names; borrowed while the cursor is open. */
 const char *const *store_cursor_columns(const struct store_cursor *c,
     size_t *n);

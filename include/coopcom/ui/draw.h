@@ -1,0 +1,25 @@
+/*
+ * draw.h: painting the app's state onto the curses screen.
+ *
+ * Everything drawn from the database goes through text_escape and
+ * text_fit first: no control character or escape sequence from the data
+ * reaches the terminal, and no UTF-8 character is cut in half. The whole
+ * screen is painted each time into curses' buffer; curses then sends
+ * only what changed.
+ */
+#ifndef COOPCOM_UI_DRAW_H
+#define COOPCOM_UI_DRAW_H
+
+#include "coopcom/vm/app.h"
+
+/* Works out panel sizes for a LINES x COLS screen and tells the app. */
+void draw_layout(struct app *app);
+/* Paints the whole screen (into curses' buffer; the caller refreshes). */
+void draw_screen(struct app *app);
+/*
+ * The row of the list panel at screen position (y, x), for mouse clicks:
+ * returns the panel (or -1) and sets *row to the list row.
+ */
+int draw_hit(struct app *app, int y, int x, int64_t *row);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * action.h: every user action of the full-screen interface, named once.
+ *
+ * The X-macro table gives each action its id, its name (used in the
+ * config's keys group), its help text and its default keys. Key
+ * bindings, the `?` help screen, the status hints and the validation of
+ * the config's keys group are all generated from it.
+ */
+#ifndef COOPCOM_VM_ACTION_H
+#define COOPCOM_VM_ACTION_H
+
+/* X(ID, name, help, default keys separated by spaces) */
+#define VM_ACTIONS(X)							\
+	X(QUIT, "quit", "quit coopcom", "q")				\
+	X(HELP, "help", "show every key", "? F1")			\
+	X(MOVE_DOWN, "move_down", "move down", "j Down")		\
+	X(MOVE_UP, "move_up", "move up", "k Up")			\
+	X(PAGE_DOWN, "page_down", "page down", "PageDown C-f")		\
+	X(PAGE_UP, "page_up", "page up", "PageUp C-b")			\
+	X(FIRST, "first", "go to the first row", "g Home")		\
+	X(LAST, "last", "go to the last row", "G End")			\
+	X(NEXT_PANEL, "next_panel", "next panel", "l Right Tab")	\
+	X(PREV_PANEL, "prev_panel", "previous panel", "h Left BackTab")	\
+	X(OPEN, "open", "open the selected item", "Enter")		\
+	X(BACK, "back", "go back, close", "Escape")			\
+	X(SEARCH, "search", "search titles and text as you type", "/")	\
+	X(FILTER, "filter", "filter: stage, term, sub-group, overdue, "	\
+	    "mine", "f")						\
+	X(CLEAR, "clear", "clear the search and filters", "c")		\
+	X(ADD, "add", "add a record here", "a")				\
+	X(EDIT, "edit", "edit the selected record", "e")		\
+	X(ADVANCE, "advance", "move the recommendation to another "	\
+	    "stage", "m")						\
+	X(ARCHIVE, "archive", "archive or withdraw (asks first)", "d")	\
+	X(JOIN, "join", "add a member to the sub-group", "J")		\
+	X(VIEW_MAIN, "view_main", "commissions, sub-groups, "		\
+	    "recommendations", "1")					\
+	X(VIEW_BOARD, "view_board", "the stage board", "2")		\
+	X(VIEW_MINE, "view_mine", "my work", "3")			\
+	X(VIEW_TIMELINE, "view_timeline", "the timeline", "4")		\
+	X(VIEW_PEOPLE, "view_people", "people", "5")			\
+	X(REDRAW, "redraw", "redraw the screen", "C-l")
+
+enum action {
+#define X(id, name, help, keys) ACTION_##id,
+	VM_ACTIONS(X)
+#undef X
+	ACTION_COUNT,
+	ACTION_NONE = -1
+};
+
+struct action_info {
+	const char *name;	/* as in the config: "move_down" */
+	const char *help;	/* for the help screen */
+	const char *keys;	/* default keys, space-separated */
+};
+
+/* The table row of an action; NULL for an unknown one. */
+const struct action_info *action_info(enum action a);
+/* By name; ACTION_NONE when unknown. */
+enum action action_parse(const char *name);
+
+#endif

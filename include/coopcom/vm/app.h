@@ -1,0 +1,114 @@
+/*
+ * app.h: the full-screen interface's state, without curses.
+ *
+ * The app holds every view's panels (list views paged from SQLite), the
+ * focus, the pending prompt and the status message. Keys come in as
+ * names (keymap.h); each returns reaction flags so the loop knows what
+ * to do. The UI only lays out, draws and reads keys: everything a key
+ * does is here, and is tested in plain C.
+ */
+#ifndef COOPCOM_VM_APP_H
+#define COOPCOM_VM_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "coopcom/util/text.h"
+#include "coopcom/vm/action.h"
+#include "coopcom/vm/keymap.h"
+#include "coopcom/vm/lineedit.h"
+#include "coopcom/vm/listview.h"
+#include "coopcom/vm/session.h"
+
+enum reaction {
+	REACT_NONE = 0,
+	REACT_REDRAW = 1 << 0,	/* something on screen changed */
+	REACT_LAYOUT = 1 << 1,	/* panel sizes must be set again */
+	REACT_QUIT = 1 << 2
+};
+
+enum view {
+	VIEW_MAIN,		/* commissions | sub-groups | recommendations | detail */
+	VIEW_TIMELINE,		/* milestones in date order */
+	VIEW_PEOPLE,
+	VIEW_HELP,		/* every key, from the action table */
+	VIEW_COUNT
+};
+
+enum panel {
+	PANEL_COMMISSIONS,
+	PANEL_SUBGROUPS,
+	PANEL_RECOMMENDATIONS,
+	PANEL_DETAIL,
+	PANEL_COUNT
+};
+
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_LINE,		/* one line of text */
+	PROMPT_CONFIRM		/* y or n */
+};
+
+struct app;
+
+/* A question the UI shows at the bottom line; input is data. */
+struct prompt {
+	enum prompt_kind kind;
+	char label[160];		/* the question, safe text */
+	struct lineedit edit;		/* PROMPT_LINE: what is typed */
+	/* Called after each change (search as you type), or NULL. */
+	unsigned (*on_change)(struct app *app);
+	/* Called once with ok = accepted (Enter, y) or not (Escape, n). */
+	unsigned (*on_done)(struct app *app, bool ok);
+};
+
+/* The detail panel: the selected record as wrapped lines. */
+struct detail {
+	int64_t id;			/* the recommendation shown, 0 for none */
+	struct text_lines lines;	/* safe, wrapped text */
+	int scroll;			/* first line shown */
+	int width, height;
+};
+
+struct app {
+	struct session *session;	/* borrowed */
+	struct store *store;		/* borrowed from the session */
+	struct keymap keys;
+	enum view view;
+	enum view back;			/* the view HELP returns to */
+	enum panel focus;
+	struct listview lists[PANEL_DETAIL];	/* main view's list panels */
+	struct listview timeline;
+	struct listview people;
+	struct detail detail;
+	struct prompt prompt;
+	int help_scroll;
+	char message[512];		/* status message, safe text */
+	bool message_error;
+	int64_t data_version;		/* to notice others' changes */
+};
+
+int app_init(struct app *app, struct session *s, struct err *e);
+void app_done(struct app *app);
+
+/* A keypress, by key name: to the prompt when one is open, else mapped. */
+unsigned app_key(struct app *app, const char *key);
+unsigned app_action(struct app *app, enum action a);
+
+/* Focuses PANEL and selects ROW in it (a mouse click). */
+unsigned app_select(struct app *app, enum panel panel, int64_t row);
+
+/* Polls for others' changes; reloads and keeps selections when there are. */
+unsigned app_tick(struct app *app);
+
+/* The UI tells the app how many rows each list panel shows. */
+void app_set_heights(struct app *app, int list_rows, int detail_width,
+    int detail_rows);
+
+/* The list panel shown for a view's focus, or NULL (help, detail). */
+struct listview *app_current_list(struct app *app);
+/* Sets the status message (printf-style, escaped for the terminal). */
+void app_message(struct app *app, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

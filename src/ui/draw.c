@@ -1,0 +1,354 @@
+/*
+ * draw.c: the screen: top line, panels, status line, prompt.
+ *
+ * Layout: line 0 names the view and the keys that switch views; the
+ * panels fill the middle; the second-last line is the status line (who
+ * you are, the database, the message); the last line is the prompt or
+ * the hints. At 80 columns the main view shows three panels, the focused
+ * one and its neighbours; from 140 columns all four.
+ */
+#include <curses.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopcom/core/money.h"
+#include "coopcom/ui/draw.h"
+#include "coopcom/ui/screen.h"
+#include "coopcom/util/buf.h"
+#include "coopcom/util/xalloc.h"
+
+#define WIDE 140
+#define MIN_COLS 20
+#define MIN_LINES 5
+
+struct area {
+	int y, x, h, w;
+};
+
+/* The panels on screen in the main view, and where. */
+static struct {
+	int first, count;
+	struct area areas[PANEL_COUNT];
+} layout;
+
+static const char *const panel_titles[PANEL_COUNT] = { "Commissions",
+	"Sub-groups", "Recommendations", "Detail" };
+static const char *const view_titles[VIEW_COUNT] = { "Commission",
+	"Timeline", "People", "Help" };
+
+/* Writes S (any text) at y, x in exactly WIDTH columns, escaped. */
+static void
+put(int y, int x, int width, const char *s, int attr)
+{
+	char *safe, *fitted;
+
+	if (width <= 0)
+		return;
+	safe = text_escape(s ? s : "", 0);
+	fitted = text_fit(safe, width, TEXT_PAD);
+	attron(attr);
+	mvaddstr(y, x, fitted);
+	attroff(attr);
+	free(fitted);
+	free(safe);
+}
+
+static void
+put_right(int y, int x, int width, const char *s, int attr)
+{
+	char *safe = text_escape(s ? s : "", 0);
+	int w = text_width(safe), pad = width - w;
+
+	if (pad > 0) {
+		put(y, x, pad, "", attr);
+		put(y, x + pad, w, safe, attr);
+	} else {
+		put(y, x, width, safe, attr);
+	}
+	free(safe);
+}
+
+static int
+main_panels_visible(int cols)
+{
+	if (cols >= WIDE)
+		return PANEL_COUNT;
+	return cols >= 60 ? 3 : 1;
+}
+
+/* Commissions and sub-groups have fixed widths; the rest share the room. */
+static int
+panel_width(int panel, int count, int room, int nflex)
+{
+	static const int fixed[PANEL_COUNT] = { 22, 26, 0, 0 };
+
+	if (count == 1)
+		return room;
+	return fixed[panel] ? fixed[panel] : room / nflex;
+}
+
+void
+draw_layout(struct app *app)
+{
+	int body = LINES - 4, x = 0, i, room, nflex = 0, w;
+
+	layout.count = main_panels_visible(COLS);
+	layout.first = (int)app->focus - (layout.count > 1 ? 1 : 0);
+	if (layout.first > PANEL_COUNT - layout.count)
+		layout.first = PANEL_COUNT - layout.count;
+	if (layout.first < 0)
+		layout.first = 0;
+	room = COLS - (layout.count - 1);
+	for (i = layout.first; i < layout.first + layout.count; i++) {
+		if (i <= PANEL_SUBGROUPS && layout.count > 1)
+			room -= panel_width(i, layout.count, 0, 1);
+		else
+			nflex++;
+	}
+	memset(layout.areas, 0, sizeof layout.areas);
+	for (i = layout.first; i < layout.first + layout.count; i++) {
+		w = panel_width(i, layout.count, room, nflex);
+		if (i == layout.first + layout.count - 1)
+			w = COLS - x;
+		layout.areas[i] = (struct area){ 1, x, body + 1, w };
+		x += w + 1;
+	}
+	app_set_heights(app, body > 1 ? body - 1 : 1,
+	    layout.areas[PANEL_DETAIL].w > 0 ? layout.areas[PANEL_DETAIL].w :
+	    COLS, body);
+}
+
+static char *
+cell_text(const struct lv_column *col, const char *v)
+{
+	char money[MONEY_FORMAT_MAX];
+	char *s, *p;
+
+	if (v == NULL)
+		return x_strdup("");
+	if ((col->flags & LV_MONEY) &&
+	    money_format(strtoll(v, NULL, 10), money, sizeof money) > 0)
+		return x_strdup(money);
+	s = x_strdup(v);
+	if (col->flags & LV_LABEL)
+		for (p = s; *p; p++)
+			if (*p == '_')
+				*p = ' ';
+	return s;
+}
+
+static void
+draw_row(const struct listview *lv, int64_t row, int y, const struct area *a,
+    int attr)
+{
+	const struct lv_column *col;
+	int x = a->x, w, fixed = 0;
+	size_t c;
+	char *s;
+
+	for (c = 0; c < lv->ncolumns; c++)
+		fixed += lv->columns[c].width ? lv->columns[c].width + 1 : 0;
+	for (c = 0; c < lv->ncolumns && x < a->x + a->w; c++) {
+		col = &lv->columns[c];
+		w = col->width ? col->width : a->w - fixed;
+		if (w < 1)
+			w = 1;
+		if (x + w > a->x + a->w)
+			w = a->x + a->w - x;
+		s = row < 0 ? x_strdup(col->header) :
+		    cell_text(col, listview_cell(lv, row, c));
+		if (col->flags & LV_RIGHT)
+			put_right(y, x, w, s, attr);
+		else
+			put(y, x, w, s, attr);
+		free(s);
+		x += w;
+		if (x < a->x + a->w)
+			put(y, x++, 1, " ", attr);
+	}
+}
+
+static void
+draw_list(const struct listview *lv, const struct area *a, const char *title,
+    bool focused)
+{
+	char head[160];
+	int64_t row;
+	int y, attr;
+
+	snprintf(head, sizeof head, "%s (%" PRId64 ")%s%s", title, lv->total,
+	    lv->filter.search ? " search: " : "",
+	    lv->filter.search ? lv->filter.search : "");
+	put(a->y, a->x, a->w, head, screen_attr(STYLE_TITLE) |
+	    (focused ? A_UNDERLINE : 0));
+	draw_row(lv, -1, a->y + 1, a, screen_attr(STYLE_HEADER));
+	for (y = 0; y < lv->height && y + 2 < a->h; y++) {
+		row = lv->top + y;
+		if (row >= lv->total) {
+			put(a->y + 2 + y, a->x, a->w, "", A_NORMAL);
+			continue;
+		}
+		attr = row != lv->sel ? (int)A_NORMAL : focused ?
+		    screen_attr(STYLE_SELECTED) :
+		    screen_attr(STYLE_SELECTED_DIM);
+		draw_row(lv, row, a->y + 2 + y, a, attr);
+	}
+	if (lv->total == 0)
+		put(a->y + 2, a->x, a->w, "(none)", screen_attr(STYLE_DIM));
+}
+
+static void
+draw_detail(const struct app *app, const struct area *a, bool focused)
+{
+	const struct detail *d = &app->detail;
+	int y;
+	size_t i;
+
+	put(a->y, a->x, a->w, d->id ? "Detail" : "Detail (nothing selected)",
+	    screen_attr(STYLE_TITLE) | (focused ? A_UNDERLINE : 0));
+	for (y = 1; y < a->h; y++) {
+		i = (size_t)(d->scroll + y - 1);
+		put(a->y + y, a->x, a->w, i < d->lines.n ? d->lines.lines[i] :
+		    "", A_NORMAL);
+	}
+}
+
+static void
+draw_separators(void)
+{
+	int i, x;
+
+	for (i = layout.first; i < layout.first + layout.count - 1; i++) {
+		x = layout.areas[i].x + layout.areas[i].w;
+		mvvline(1, x, ACS_VLINE, LINES - 3);
+	}
+}
+
+static void
+draw_main(struct app *app)
+{
+	int i;
+
+	for (i = layout.first; i < layout.first + layout.count; i++) {
+		if (i == PANEL_DETAIL)
+			draw_detail(app, &layout.areas[i],
+			    app->focus == PANEL_DETAIL);
+		else
+			draw_list(&app->lists[i], &layout.areas[i],
+			    panel_titles[i], app->focus == (enum panel)i);
+	}
+	draw_separators();
+}
+
+static void
+draw_help(struct app *app)
+{
+	struct buf keys;
+	char line[256];
+	int a, y = 1;
+
+	buf_init(&keys);
+	for (a = app->help_scroll; a < ACTION_COUNT && y < LINES - 2; a++) {
+		buf_reset(&keys);
+		keymap_keys_of(&app->keys, (enum action)a, &keys);
+		snprintf(line, sizeof line, "%-16s %-18s %s", buf_str(&keys),
+		    action_info((enum action)a)->name,
+		    action_info((enum action)a)->help);
+		put(y++, 0, COLS, line, A_NORMAL);
+	}
+	buf_done(&keys);
+}
+
+static void
+draw_top(const struct app *app)
+{
+	char line[256];
+
+	snprintf(line, sizeof line, "coopcom: %s   1 commission  4 timeline  "
+	    "5 people  ? help  q quit", view_titles[app->view]);
+	put(0, 0, COLS, line, screen_attr(STYLE_TITLE));
+}
+
+static void
+draw_status(const struct app *app)
+{
+	const struct store_person *me = store_me(app->store);
+	char line[512];
+
+	snprintf(line, sizeof line, " %s%s | %s%s%s", me->login,
+	    me->admin ? " (admin)" : me->id ? "" : " (read only)",
+	    store_path(app->store), COLS < 80 || LINES < 24 ?
+	    " | small terminal: some things hidden" : "",
+	    "");
+	put(LINES - 2, 0, COLS, line, screen_attr(STYLE_STATUS));
+}
+
+static void
+draw_bottom(const struct app *app)
+{
+	const struct prompt *p = &app->prompt;
+	char *text;
+	int lw;
+
+	if (p->kind == PROMPT_NONE) {
+		put(LINES - 1, 0, COLS, app->message, app->message_error ?
+		    screen_attr(STYLE_ERROR) : (int)A_NORMAL);
+		return;
+	}
+	lw = text_width(p->label);
+	put(LINES - 1, 0, COLS, p->label, A_BOLD);
+	if (p->kind == PROMPT_LINE) {
+		text = text_escape(lineedit_text(&p->edit), 0);
+		put(LINES - 1, lw, COLS - lw, text, A_NORMAL);
+		free(text);
+	}
+}
+
+void
+draw_screen(struct app *app)
+{
+	erase();
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		put(0, 0, COLS, "coopcom: the terminal is too small", A_BOLD);
+		return;
+	}
+	draw_top(app);
+	switch (app->view) {
+	case VIEW_MAIN:
+		draw_main(app);
+		break;
+	case VIEW_TIMELINE:
+		draw_list(&app->timeline, &(struct area){ 1, 0, LINES - 3,
+		    COLS }, "Timeline", true);
+		break;
+	case VIEW_PEOPLE:
+		draw_list(&app->people, &(struct area){ 1, 0, LINES - 3,
+		    COLS }, "People", true);
+		break;
+	default:
+		draw_help(app);
+		break;
+	}
+	draw_status(app);
+	draw_bottom(app);
+}
+
+int
+draw_hit(struct app *app, int y, int x, int64_t *row)
+{
+	const struct area *a;
+	int i;
+
+	if (app->view != VIEW_MAIN)
+		return -1;
+	for (i = layout.first; i < layout.first + layout.count; i++) {
+		a = &layout.areas[i];
+		if (x < a->x || x >= a->x + a->w || y < a->y + 2 ||
+		    y >= a->y + a->h || i == PANEL_DETAIL)
+			continue;
+		*row = app->lists[i].top + (y - a->y - 2);
+		return i;
+	}
+	return -1;
+}

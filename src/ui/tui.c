@@ -1,0 +1,101 @@
+/*
+ * tui.c: the event loop of the full-screen interface.
+ *
+ * Waits for a key with a timeout; on a timeout polls the database for
+ * others' changes (app_tick), so the screen follows them within the
+ * refresh interval without a keypress. A signal only sets a flag
+ * (screen.c); the loop sees it, leaves, and restores the terminal.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopcom/ui/draw.h"
+#include "coopcom/ui/screen.h"
+#include "coopcom/ui/tui.h"
+#include "coopcom/util/text.h"
+#include "coopcom/vm/app.h"
+
+static void
+paint(struct app *app, unsigned react)
+{
+	if (react & REACT_LAYOUT)
+		draw_layout(app);
+	draw_screen(app);
+	refresh();
+}
+
+static unsigned
+click(struct app *app, int y, int x)
+{
+	int64_t row;
+	int panel = draw_hit(app, y, x, &row);
+
+	if (panel < 0)
+		return REACT_NONE;
+	return app_select(app, (enum panel)panel, row);
+}
+
+static void
+loop(struct app *app, int refresh_ms)
+{
+	char key[32];
+	unsigned react = REACT_LAYOUT | REACT_REDRAW;
+	int rc, y = 0, x = 0;
+
+	while (!(react & REACT_QUIT) && !screen_quit_signal) {
+		if (react & (REACT_REDRAW | REACT_LAYOUT))
+			paint(app, react);
+		rc = screen_read_key(refresh_ms, key, sizeof key, &y, &x);
+		if (rc < 0)
+			break;
+		if (rc == 0)
+			react = app_tick(app);
+		else if (rc == 2)
+			react = REACT_LAYOUT | REACT_REDRAW;
+		else if (rc == 3)
+			react = click(app, y, x);
+		else
+			react = app_key(app, key);
+	}
+}
+
+static int
+fail(struct err *e)
+{
+	char *safe = text_escape(e->msg, TEXT_KEEP_NEWLINE);
+
+	fprintf(stderr, "coopcom: %s\n", safe);
+	free(safe);
+	return err_exit_status(e->code) ? err_exit_status(e->code) : 1;
+}
+
+int
+tui_run(const struct session_options *o)
+{
+	struct session s;
+	struct app app;
+	struct err e;
+	int status = 0;
+
+	err_clear(&e);
+	memset(&app, 0, sizeof app);
+	if (session_init(&s, o, &e) < 0 || session_open_store(&s, false,
+	    &e) < 0 || app_init(&app, &s, &e) < 0) {
+		app_done(&app);
+		session_done(&s);
+		return fail(&e);
+	}
+	if (screen_start(s.config.colour) < 0) {
+		err_set(&e, ERR_IO, "cannot start the full-screen interface: "
+		    "is TERM set to a terminal type this system knows?");
+		status = fail(&e);
+	} else {
+		loop(&app, s.config.refresh_ms);
+		screen_restore();
+	}
+	app_done(&app);
+	session_done(&s);
+	return status;
+}

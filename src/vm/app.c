@@ -1,0 +1,507 @@
+/*
+ * app.c: what each key does in the full-screen interface (see app.h).
+ *
+ * The main view is a row of panels, each narrowing the next: a
+ * commission's sub-groups, a sub-group's recommendations, one
+ * recommendation in full. Moving in one panel reloads those to its
+ * right. Others' changes are noticed by polling PRAGMA data_version and
+ * every list is reloaded keeping the selected row.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopcom/util/xalloc.h"
+#include "coopcom/vm/app.h"
+
+static const struct lv_column commission_cols[] = {
+	{ "code", "Code", 5, 0 },
+	{ "name", "Commission", 0, 0 },
+};
+static const struct lv_column subgroup_cols[] = {
+	{ "code", "Code", 5, 0 },
+	{ "name", "Sub-group", 0, 0 },
+};
+static const struct lv_column recommendation_cols[] = {
+	{ "ref", "Ref", 10, 0 },
+	{ "stage", "Stage", 13, LV_LABEL },
+	{ "title", "Title", 0, 0 },
+};
+static const struct lv_column timeline_cols[] = {
+	{ "earliest", "From", 10, 0 },
+	{ "latest", "To", 10, 0 },
+	{ "state", "State", 7, 0 },
+	{ "title", "Milestone", 0, 0 },
+	{ "timescale", "Timescale as written", 28, 0 },
+};
+static const struct lv_column people_cols[] = {
+	{ "login", "Login", 10, 0 },
+	{ "name", "Name", 24, 0 },
+	{ "kind", "Kind", 16, LV_LABEL },
+	{ "organisation", "Organisation", 0, 0 },
+};
+
+#define NCOLS(a) (sizeof a / sizeof a[0])
+
+void
+app_message(struct app *app, bool error, const char *fmt, ...)
+{
+	char raw[sizeof app->message], *safe;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	safe = text_escape(raw, 0);
+	snprintf(app->message, sizeof app->message, "%s", safe);
+	free(safe);
+	app->message_error = error;
+}
+
+static unsigned
+report(struct app *app, const struct err *e)
+{
+	app_message(app, true, "%s", e->msg);
+	return REACT_REDRAW;
+}
+
+struct listview *
+app_current_list(struct app *app)
+{
+	switch (app->view) {
+	case VIEW_MAIN:
+		return app->focus < PANEL_DETAIL ? &app->lists[app->focus] :
+		    NULL;
+	case VIEW_TIMELINE:
+		return &app->timeline;
+	case VIEW_PEOPLE:
+		return &app->people;
+	default:
+		return NULL;
+	}
+}
+
+/* One line "Label  value" per field, then the history, wrapped. */
+static void
+detail_add(struct detail *d, const char *label, const char *value)
+{
+	char *safe = text_escape(value ? value : "", TEXT_KEEP_NEWLINE);
+	char *line = x_printf("%-15s %s", label, safe);
+
+	text_wrap(line, d->width > 10 ? d->width : 10, &d->lines);
+	free(line);
+	free(safe);
+}
+
+static void
+detail_history(struct app *app, struct detail *d, struct err *e)
+{
+	struct list_filter f = { .record = d->id };
+	struct store_cursor *c;
+	char *line;
+
+	if (store_list_open(app->store, "history", &f, &c, e) < 0)
+		return;
+	text_wrap("", 10, &d->lines);
+	text_wrap("History", 10, &d->lines);
+	while (store_cursor_next(c, e) == 1) {
+		line = x_printf("%.16s %s %s %s", store_cursor_text(c, 1),
+		    store_cursor_text(c, 2), store_cursor_text(c, 4),
+		    store_cursor_text(c, 5));
+		detail_add(d, "", line);
+		free(line);
+		if (store_cursor_text(c, 6) && *store_cursor_text(c, 6))
+			detail_add(d, "", store_cursor_text(c, 6));
+	}
+	store_cursor_close(c);
+}
+
+static int
+detail_build(struct app *app, struct err *e)
+{
+	struct detail *d = &app->detail;
+	int64_t id = listview_selected_id(&app->lists[PANEL_RECOMMENDATIONS]);
+	struct record r;
+	size_t i;
+
+	if (id != d->id)
+		d->scroll = 0;
+	d->id = id;
+	text_lines_done(&d->lines);
+	text_lines_init(&d->lines);
+	if (id == 0)
+		return 0;
+	if (store_get(app->store, ENT_RECOMMENDATION, id, &r, e) < 0)
+		return -1;
+	for (i = 0; i < r.ent->nfields; i++)
+		detail_add(d, r.ent->fields[i].label, r.shown[i]);
+	detail_add(d, "Version", r.updated_at);
+	record_done(&r);
+	detail_history(app, d, e);
+	return 0;
+}
+
+/* Narrows each panel to the selection of the one on its left. */
+static int
+cascade(struct app *app, enum panel from, struct err *e)
+{
+	struct listview *c = &app->lists[PANEL_COMMISSIONS];
+	struct listview *s = &app->lists[PANEL_SUBGROUPS];
+	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
+	char id[32];
+
+	if (from <= PANEL_COMMISSIONS) {
+		snprintf(id, sizeof id, "%" PRId64, listview_selected_id(c));
+		listview_set(s, &s->filter.commission, id);
+		if (listview_reload(s, app->store, e) < 0)
+			return -1;
+	}
+	if (from <= PANEL_SUBGROUPS) {
+		snprintf(id, sizeof id, "%" PRId64, listview_selected_id(s));
+		listview_set(r, &r->filter.subgroup, id);
+		if (listview_reload(r, app->store, e) < 0)
+			return -1;
+	}
+	return detail_build(app, e);
+}
+
+static int
+reload_all(struct app *app, struct err *e)
+{
+	enum panel p;
+
+	for (p = PANEL_COMMISSIONS; p < PANEL_DETAIL; p++)
+		if (listview_reload(&app->lists[p], app->store, e) < 0)
+			return -1;
+	if (listview_reload(&app->timeline, app->store, e) < 0 ||
+	    listview_reload(&app->people, app->store, e) < 0)
+		return -1;
+	return detail_build(app, e);
+}
+
+int
+app_init(struct app *app, struct session *s, struct err *e)
+{
+	memset(app, 0, sizeof *app);
+	app->session = s;
+	app->store = s->store;
+	keymap_defaults(&app->keys);
+	if (keymap_apply(&app->keys, &s->config, e) < 0)
+		return -1;
+	listview_init(&app->lists[PANEL_COMMISSIONS], "commissions",
+	    commission_cols, NCOLS(commission_cols));
+	listview_init(&app->lists[PANEL_SUBGROUPS], "subgroups",
+	    subgroup_cols, NCOLS(subgroup_cols));
+	listview_init(&app->lists[PANEL_RECOMMENDATIONS], "recommendations",
+	    recommendation_cols, NCOLS(recommendation_cols));
+	listview_init(&app->timeline, "milestones", timeline_cols,
+	    NCOLS(timeline_cols));
+	listview_init(&app->people, "people", people_cols, NCOLS(people_cols));
+	text_lines_init(&app->detail.lines);
+	lineedit_init(&app->prompt.edit, "", 0);
+	app->data_version = store_data_version(app->store);
+	if (listview_reload(&app->lists[PANEL_COMMISSIONS], app->store, e) < 0)
+		return -1;
+	return reload_all(app, e) < 0 ? -1 : cascade(app, PANEL_COMMISSIONS, e);
+}
+
+void
+app_done(struct app *app)
+{
+	enum panel p;
+
+	for (p = PANEL_COMMISSIONS; p < PANEL_DETAIL; p++)
+		listview_done(&app->lists[p]);
+	listview_done(&app->timeline);
+	listview_done(&app->people);
+	text_lines_done(&app->detail.lines);
+	lineedit_done(&app->prompt.edit);
+}
+
+void
+app_set_heights(struct app *app, int list_rows, int detail_width,
+    int detail_rows)
+{
+	struct err e;
+	enum panel p;
+
+	for (p = PANEL_COMMISSIONS; p < PANEL_DETAIL; p++)
+		listview_set_height(&app->lists[p], app->store, list_rows, &e);
+	listview_set_height(&app->timeline, app->store, list_rows, &e);
+	listview_set_height(&app->people, app->store, list_rows, &e);
+	if (detail_width != app->detail.width) {
+		app->detail.width = detail_width;
+		detail_build(app, &e);
+	}
+	app->detail.height = detail_rows;
+}
+
+static unsigned
+move(struct app *app, int64_t delta)
+{
+	struct listview *lv = app_current_list(app);
+	struct err e;
+
+	if (app->view == VIEW_HELP) {
+		app->help_scroll += (int)delta;
+		if (app->help_scroll < 0)
+			app->help_scroll = 0;
+		return REACT_REDRAW;
+	}
+	if (lv == NULL) {
+		app->detail.scroll += (int)delta;
+		if (app->detail.scroll > (int)app->detail.lines.n - 1)
+			app->detail.scroll = (int)app->detail.lines.n - 1;
+		if (app->detail.scroll < 0)
+			app->detail.scroll = 0;
+		return REACT_REDRAW;
+	}
+	if (listview_move(lv, app->store, delta, &e) < 0)
+		return report(app, &e);
+	if (app->view == VIEW_MAIN && cascade(app, app->focus, &e) < 0)
+		return report(app, &e);
+	return REACT_REDRAW;
+}
+
+static unsigned
+page(struct app *app, int direction)
+{
+	struct listview *lv = app_current_list(app);
+	int rows = lv ? lv->height : app->detail.height;
+
+	return move(app, (int64_t)direction * (rows > 1 ? rows - 1 : 1));
+}
+
+static unsigned
+focus(struct app *app, int delta)
+{
+	int f = (int)app->focus + delta;
+
+	if (app->view != VIEW_MAIN)
+		return REACT_NONE;
+	if (f < 0 || f >= PANEL_COUNT)
+		return REACT_NONE;
+	app->focus = (enum panel)f;
+	return REACT_REDRAW | REACT_LAYOUT;
+}
+
+static unsigned
+show_view(struct app *app, enum view v)
+{
+	if (v == VIEW_HELP && app->view != VIEW_HELP) {
+		app->back = app->view;
+		app->help_scroll = 0;
+	}
+	app->view = v;
+	return REACT_REDRAW | REACT_LAYOUT;
+}
+
+static unsigned
+search_changed(struct app *app)
+{
+	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
+	struct err e;
+
+	listview_set(r, &r->filter.search, lineedit_text(&app->prompt.edit));
+	if (listview_reload(r, app->store, &e) < 0 ||
+	    detail_build(app, &e) < 0)
+		return report(app, &e);
+	app_message(app, false, "%" PRId64 " recommendation%s match",
+	    r->total, r->total == 1 ? "" : "s");
+	return REACT_REDRAW;
+}
+
+static unsigned
+search_done(struct app *app, bool ok)
+{
+	if (!ok) {
+		lineedit_set(&app->prompt.edit, "");
+		return search_changed(app);
+	}
+	return REACT_REDRAW;
+}
+
+/* Searching covers the whole commission, not one sub-group. */
+static unsigned
+start_search(struct app *app)
+{
+	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
+	struct prompt *p = &app->prompt;
+
+	app->view = VIEW_MAIN;
+	app->focus = PANEL_RECOMMENDATIONS;
+	listview_set(r, &r->filter.subgroup, NULL);
+	listview_set(r, &r->filter.commission,
+	    app->lists[PANEL_SUBGROUPS].filter.commission);
+	p->kind = PROMPT_LINE;
+	snprintf(p->label, sizeof p->label, "Search: ");
+	lineedit_set(&p->edit, r->filter.search);
+	p->on_change = search_changed;
+	p->on_done = search_done;
+	return search_changed(app) | REACT_LAYOUT;
+}
+
+static unsigned
+clear_filters(struct app *app)
+{
+	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
+	struct err e;
+
+	listview_set(r, &r->filter.search, NULL);
+	listview_set(r, &r->filter.stage, NULL);
+	if (cascade(app, PANEL_COMMISSIONS, &e) < 0)
+		return report(app, &e);
+	app_message(app, false, "search and filters cleared");
+	return REACT_REDRAW;
+}
+
+static unsigned
+go_back(struct app *app)
+{
+	if (app->view == VIEW_HELP)
+		return show_view(app, app->back);
+	if (app->view != VIEW_MAIN)
+		return show_view(app, VIEW_MAIN);
+	return focus(app, -1);
+}
+
+static unsigned
+open_item(struct app *app)
+{
+	if (app->view == VIEW_MAIN && app->focus < PANEL_DETAIL)
+		return focus(app, 1);
+	return REACT_NONE;
+}
+
+static unsigned
+redraw_all(struct app *app)
+{
+	struct err e;
+
+	if (reload_all(app, &e) < 0)
+		return report(app, &e);
+	return REACT_REDRAW | REACT_LAYOUT;
+}
+
+unsigned
+app_action(struct app *app, enum action a)
+{
+	switch (a) {
+	case ACTION_QUIT:
+		return REACT_QUIT;
+	case ACTION_HELP:
+		return show_view(app, VIEW_HELP);
+	case ACTION_MOVE_DOWN:
+		return move(app, 1);
+	case ACTION_MOVE_UP:
+		return move(app, -1);
+	case ACTION_PAGE_DOWN:
+		return page(app, 1);
+	case ACTION_PAGE_UP:
+		return page(app, -1);
+	case ACTION_FIRST:
+		return move(app, -INT32_MAX);
+	case ACTION_LAST:
+		return move(app, INT32_MAX);
+	case ACTION_NEXT_PANEL:
+		return focus(app, 1);
+	case ACTION_PREV_PANEL:
+		return focus(app, -1);
+	case ACTION_OPEN:
+		return open_item(app);
+	case ACTION_BACK:
+		return go_back(app);
+	case ACTION_SEARCH:
+		return start_search(app);
+	case ACTION_CLEAR:
+		return clear_filters(app);
+	case ACTION_VIEW_MAIN:
+		return show_view(app, VIEW_MAIN);
+	case ACTION_VIEW_TIMELINE:
+		return show_view(app, VIEW_TIMELINE);
+	case ACTION_VIEW_PEOPLE:
+		return show_view(app, VIEW_PEOPLE);
+	case ACTION_REDRAW:
+		return redraw_all(app);
+	default:
+		app_message(app, true, "%s is not available here",
+		    action_info(a) ? action_info(a)->help : "that");
+		return REACT_REDRAW;
+	}
+}
+
+static unsigned
+prompt_key(struct app *app, const char *key)
+{
+	struct prompt *p = &app->prompt;
+	unsigned (*done)(struct app *, bool) = p->on_done;
+	bool yes;
+
+	if (p->kind == PROMPT_CONFIRM) {
+		yes = strcmp(key, "y") == 0 || strcmp(key, "Y") == 0;
+		if (!yes && strcmp(key, "n") != 0 && strcmp(key, "N") != 0 &&
+		    strcmp(key, "Escape") != 0)
+			return REACT_NONE;
+		p->kind = PROMPT_NONE;
+		return (done ? done(app, yes) : 0) | REACT_REDRAW | REACT_LAYOUT;
+	}
+	switch (lineedit_key(&p->edit, key)) {
+	case LE_CHANGED:
+		return (p->on_change ? p->on_change(app) : 0) | REACT_REDRAW;
+	case LE_MOVED:
+		return REACT_REDRAW;
+	case LE_ENTER:
+	case LE_CANCEL:
+		p->kind = PROMPT_NONE;
+		return (done ? done(app, strcmp(key, "Escape") != 0) : 0) |
+		    REACT_REDRAW | REACT_LAYOUT;
+	default:
+		return REACT_NONE;
+	}
+}
+
+unsigned
+app_key(struct app *app, const char *key)
+{
+	enum action a;
+
+	if (app->prompt.kind != PROMPT_NONE)
+		return prompt_key(app, key);
+	app->message[0] = '\0';
+	if ((a = keymap_lookup(&app->keys, key)) == ACTION_NONE) {
+		app_message(app, true, "%s does nothing here: ? shows every key",
+		    key);
+		return REACT_REDRAW;
+	}
+	return app_action(app, a) | REACT_REDRAW;
+}
+
+unsigned
+app_select(struct app *app, enum panel panel, int64_t row)
+{
+	struct err e;
+
+	if (app->view != VIEW_MAIN || panel >= PANEL_DETAIL)
+		return REACT_NONE;
+	app->focus = panel;
+	if (listview_goto(&app->lists[panel], app->store, row, &e) < 0 ||
+	    cascade(app, panel, &e) < 0)
+		return report(app, &e);
+	return REACT_REDRAW | REACT_LAYOUT;
+}
+
+unsigned
+app_tick(struct app *app)
+{
+	int64_t v = store_data_version(app->store);
+	struct err e;
+
+	if (v == app->data_version)
+		return REACT_NONE;
+	app->data_version = v;
+	if (reload_all(app, &e) < 0)
+		return report(app, &e);
+	return REACT_REDRAW;
+}

@@ -1,0 +1,240 @@
+/*
+ * listview.c: paged list panels (see listview.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopcom/util/xalloc.h"
+#include "coopcom/vm/listview.h"
+
+/* Rows loaded on each side of the visible ones. */
+#define WINDOW_SCREENS 1
+
+void
+listview_init(struct listview *lv, const char *list,
+    const struct lv_column *columns, size_t ncolumns)
+{
+	memset(lv, 0, sizeof *lv);
+	lv->list = list;
+	lv->columns = columns;
+	lv->ncolumns = ncolumns;
+	lv->height = 1;
+}
+
+static void
+drop_window(struct listview *lv)
+{
+	size_t i;
+
+	for (i = 0; i < lv->win_n * lv->nsource; i++)
+		free(lv->cells[i]);
+	free(lv->cells);
+	free(lv->ids);
+	lv->cells = NULL;
+	lv->ids = NULL;
+	lv->win_n = 0;
+}
+
+void
+listview_done(struct listview *lv)
+{
+	drop_window(lv);
+	free(lv->source);
+	free((char *)lv->filter.commission);
+	free((char *)lv->filter.subgroup);
+	free((char *)lv->filter.stage);
+	free((char *)lv->filter.search);
+	memset(lv, 0, sizeof *lv);
+}
+
+void
+listview_set(struct listview *lv, const char **field, const char *value)
+{
+	free((char *)*field);
+	*field = value != NULL && *value != '\0' ? x_strdup(value) : NULL;
+	lv->sel = 0;
+	lv->top = 0;
+}
+
+/* Maps the panel's columns to the store list's, once. */
+static int
+map_columns(struct listview *lv, struct store_cursor *c, struct err *e)
+{
+	const char *const *names = store_cursor_columns(c, &lv->nsource);
+	size_t i, j;
+
+	if (lv->source != NULL)
+		return 0;
+	lv->source = x_calloc(lv->ncolumns, sizeof *lv->source);
+	for (i = 0; i < lv->ncolumns; i++) {
+		for (j = 0; j < lv->nsource; j++)
+			if (strcmp(names[j], lv->columns[i].source) == 0)
+				break;
+		if (j == lv->nsource)
+			return err_set(e, ERR_INVALID, "list %s has no column "
+			    "%s", lv->list, lv->columns[i].source);
+		lv->source[i] = j;
+	}
+	return 0;
+}
+
+static int
+load_window(struct listview *lv, struct store *st, int64_t start,
+    struct err *e)
+{
+	struct list_filter f = lv->filter;
+	struct store_cursor *c;
+	size_t cap = 0, i;
+	int rc;
+
+	drop_window(lv);
+	f.offset = start;
+	f.limit = (int64_t)lv->height * (2 * WINDOW_SCREENS + 1);
+	if (store_list_open(st, lv->list, &f, &c, e) < 0)
+		return -1;
+	if (map_columns(lv, c, e) < 0) {
+		store_cursor_close(c);
+		return -1;
+	}
+	lv->win_start = start;
+	while ((rc = store_cursor_next(c, e)) == 1) {
+		lv->ids = x_grow(lv->ids, &cap, lv->win_n + 1, sizeof *lv->ids);
+		lv->cells = x_realloc(lv->cells, (lv->win_n + 1) *
+		    lv->nsource * sizeof *lv->cells);
+		for (i = 0; i < lv->nsource; i++)
+			lv->cells[lv->win_n * lv->nsource + i] =
+			    x_strdup(store_cursor_text(c, i));
+		lv->ids[lv->win_n++] = strtoll(store_cursor_text(c, 0) ?
+		    store_cursor_text(c, 0) : "0", NULL, 10);
+	}
+	store_cursor_close(c);
+	return rc;
+}
+
+static bool
+visible_loaded(const struct listview *lv)
+{
+	int64_t end = lv->top + lv->height;
+
+	if (end > lv->total)
+		end = lv->total;
+	return lv->top >= lv->win_start &&
+	    end <= lv->win_start + (int64_t)lv->win_n;
+}
+
+static int
+ensure_visible(struct listview *lv, struct store *st, struct err *e)
+{
+	int64_t start;
+
+	if (visible_loaded(lv) && lv->cells != NULL)
+		return 0;
+	start = lv->top - (int64_t)lv->height * WINDOW_SCREENS;
+	return load_window(lv, st, start < 0 ? 0 : start, e);
+}
+
+/* Keeps the selection inside the list and on screen. */
+static void
+clamp(struct listview *lv)
+{
+	if (lv->sel >= lv->total)
+		lv->sel = lv->total - 1;
+	if (lv->sel < 0)
+		lv->sel = 0;
+	if (lv->top > lv->sel)
+		lv->top = lv->sel;
+	if (lv->sel >= lv->top + lv->height)
+		lv->top = lv->sel - lv->height + 1;
+	if (lv->top > lv->total - lv->height)
+		lv->top = lv->total - lv->height;
+	if (lv->top < 0)
+		lv->top = 0;
+}
+
+static void
+find_kept(struct listview *lv, int64_t id)
+{
+	size_t i;
+
+	if (id == 0)
+		return;
+	for (i = 0; i < lv->win_n; i++) {
+		if (lv->ids[i] == id) {
+			lv->sel = lv->win_start + (int64_t)i;
+			clamp(lv);
+			return;
+		}
+	}
+}
+
+int
+listview_reload(struct listview *lv, struct store *st, struct err *e)
+{
+	int64_t keep = listview_selected_id(lv);
+
+	if (store_list_count(st, lv->list, &lv->filter, &lv->total, e) < 0)
+		return -1;
+	clamp(lv);
+	drop_window(lv);
+	if (ensure_visible(lv, st, e) < 0)
+		return -1;
+	find_kept(lv, keep);
+	return ensure_visible(lv, st, e);
+}
+
+int
+listview_goto(struct listview *lv, struct store *st, int64_t row,
+    struct err *e)
+{
+	lv->sel = row;
+	clamp(lv);
+	return ensure_visible(lv, st, e);
+}
+
+int
+listview_move(struct listview *lv, struct store *st, int64_t delta,
+    struct err *e)
+{
+	return listview_goto(lv, st, lv->sel + delta, e);
+}
+
+int
+listview_set_height(struct listview *lv, struct store *st, int height,
+    struct err *e)
+{
+	lv->height = height > 0 ? height : 1;
+	clamp(lv);
+	return ensure_visible(lv, st, e);
+}
+
+int64_t
+listview_selected_id(const struct listview *lv)
+{
+	int64_t i = lv->sel - lv->win_start;
+
+	if (lv->total == 0 || i < 0 || i >= (int64_t)lv->win_n)
+		return 0;
+	return lv->ids[i];
+}
+
+const char *
+listview_cell(const struct listview *lv, int64_t row, size_t col)
+{
+	int64_t i = row - lv->win_start;
+
+	if (i < 0 || i >= (int64_t)lv->win_n || col >= lv->ncolumns ||
+	    lv->source == NULL)
+		return NULL;
+	return lv->cells[i * (int64_t)lv->nsource + (int64_t)lv->source[col]];
+}
+
+const char *
+listview_value(const struct listview *lv, int64_t row, const char *source)
+{
+	size_t n;
+
+	for (n = 0; n < lv->ncolumns; n++)
+		if (strcmp(lv->columns[n].source, source) == 0)
+			return listview_cell(lv, row, n);
+	return NULL;
+}

@@ -1,0 +1,3 @@
+#include <check.h>
+Suite *audit_suite(void);
+Suite *audit_suite(void) { return suite_create("audit"); }
