@@ -24,6 +24,7 @@ Suite *workflow_file_suite(void);
 Suite *db_suite(void);
 Suite *record_suite(void);
 Suite *audit_suite(void);
+Suite *demo_suite(void);
 
 typedef Suite *(*suite_fn)(void);
 

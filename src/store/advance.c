@@ -21,6 +21,7 @@
 struct meeting_facts {
 	int64_t id;
 	char *body;
+	char *held_on;		/* ISO date of the meeting */
 	int64_t commission_id;	/* 0 when the meeting belongs to none */
 	int64_t decision_id;	/* an existing decision on the recommendation */
 	char *outcome;		/* that decision's outcome */
@@ -30,6 +31,7 @@ static void
 meeting_facts_done(struct meeting_facts *m)
 {
 	free(m->body);
+	free(m->held_on);
 	free(m->outcome);
 }
 
@@ -42,7 +44,8 @@ load_meeting(struct store *st, int64_t meeting_id, int64_t rec_id,
 	    "(SELECT d.id FROM decision d WHERE d.meeting_id = m.id AND "
 	    "d.recommendation_id = :rec ORDER BY d.id DESC LIMIT 1), (SELECT "
 	    "d.outcome FROM decision d WHERE d.meeting_id = m.id AND "
-	    "d.recommendation_id = :rec ORDER BY d.id DESC LIMIT 1) FROM "
+	    "d.recommendation_id = :rec ORDER BY d.id DESC LIMIT 1), "
+	    "m.held_on FROM "
 	    "meeting m LEFT JOIN subgroup s ON s.id = m.subgroup_id "
 	    "WHERE m.id = :id";
 	sqlite3_stmt *q = db_prepare(st->db, sql, e);
@@ -63,6 +66,7 @@ load_meeting(struct store *st, int64_t meeting_id, int64_t rec_id,
 	m->commission_id = sqlite3_column_int64(q, 1);
 	m->decision_id = sqlite3_column_int64(q, 2);
 	m->outcome = db_column_dup(q, 3);
+	m->held_on = db_column_dup(q, 4);
 	sqlite3_reset(q);
 	return 0;
 }
@@ -175,14 +179,14 @@ record_decision(struct store *st, const struct workflow_transition *t,
 	return store_create(st, ENT_DECISION, v, 4, &m->decision_id, e);
 }
 
-/* The audit entry id of the last referral back, which a resubmission follows. */
+/* The audit id of the last move of the recommendation to stage TO, or 0. */
 static int64_t
-last_referral(struct store *st, int64_t rec_id)
+last_move_to(struct store *st, int64_t rec_id, const char *to)
 {
 	static const char sql[] =
 	    "SELECT max(id) FROM audit WHERE entity = 'recommendation' AND "
 	    "entity_id = :id AND action = 'advance' AND "
-	    "json_extract(changes, '$.stage[1]') = 'referred_back'";
+	    "json_extract(changes, '$.stage[1]') = :to";
 	sqlite3_stmt *q;
 	struct err e;
 	int64_t id = 0;
@@ -190,6 +194,7 @@ last_referral(struct store *st, int64_t rec_id)
 	if ((q = db_prepare(st->db, sql, &e)) == NULL)
 		return 0;
 	db_bind_int(q, ":id", rec_id);
+	db_bind_text(q, ":to", to);
 	if (db_step(st->db, q, &e) == 1) {
 		id = sqlite3_column_int64(q, 0);
 		sqlite3_reset(q);
@@ -197,16 +202,23 @@ last_referral(struct store *st, int64_t rec_id)
 	return id;
 }
 
-/* The new target date on adoption: the term's months from today. */
+/*
+ * The new target date on adoption: the term's months from the date of the
+ * meeting that adopted it, or from today when no meeting is named.
+ */
 static char *
-target_from_term(const struct record *rec)
+target_from_term(const struct record *rec, const struct meeting_facts *m)
 {
 	int months = workflow_term_months(record_get(rec, "term"));
+	struct date from = date_today();
+	struct err e;
 	char iso[11];
 
 	if (months < 0)
 		return NULL;
-	date_format_iso(date_add_months(date_today(), months), iso);
+	if (m->held_on != NULL)
+		date_parse_iso(m->held_on, &from, &e);
+	date_format_iso(date_add_months(from, months), iso);
 	return x_strdup(iso);
 }
 
@@ -276,12 +288,14 @@ apply_move(struct store *st, const struct record *rec,
 	char *changes;
 	int rc;
 
-	c.resubmission = strcmp(c.from, "referred_back") == 0 &&
-	    strcmp(t->to, "submitted") == 0;
-	if (c.resubmission)
-		c.follows = last_referral(st, rec->id);
+	/* Submitted again after a referral back, tested again or not. */
+	if (strcmp(t->to, "submitted") == 0) {
+		c.follows = last_move_to(st, rec->id, "referred_back");
+		c.resubmission = c.follows > last_move_to(st, rec->id,
+		    "submitted");
+	}
 	if (t->sets_target)
-		c.target = target_from_term(rec);
+		c.target = target_from_term(rec, m);
 	changes = change_json(rec, &c);
 	rc = write_stage(st, rec, &c, e) < 0 || audit_append(st,
 	    "recommendation", rec->id, "advance", changes, note,

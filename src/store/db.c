@@ -67,6 +67,28 @@ schema_section(int version)
 	return end ? x_strndup(start, (size_t)(end - start)) : x_strdup(start);
 }
 
+/*
+ * "UNIQUE constraint failed: commission.name" as a person would say it:
+ * "there is already a commission with that name".
+ */
+static int
+constraint_error(int rc, const char *msg, const char *context, struct err *e)
+{
+	static const char unique[] = "UNIQUE constraint failed: ";
+	const char *what, *dot;
+	int tlen;
+
+	if (rc != SQLITE_CONSTRAINT_UNIQUE || strncmp(msg, unique,
+	    sizeof unique - 1) != 0)
+		return err_set(e, ERR_INVALID, "%s: %s", context, msg);
+	what = msg + sizeof unique - 1;
+	dot = strchr(what, '.');
+	tlen = dot ? (int)(dot - what) : (int)strlen(what);
+	(void)context;
+	return err_set(e, ERR_INVALID, "there is already a %.*s with that %s",
+	    tlen, what, dot ? dot + 1 : "value");
+}
+
 int
 db_error(struct db *db, int rc, const char *context, struct err *e)
 {
@@ -96,7 +118,7 @@ db_error(struct db *db, int rc, const char *context, struct err *e)
 		return err_set(e, ERR_CORRUPT, "%s: %s is not a usable "
 		    "coopcom database: %s", context, path, msg);
 	case SQLITE_CONSTRAINT:
-		return err_set(e, ERR_INVALID, "%s: %s", context, msg);
+		return constraint_error(rc, msg, context, e);
 	case SQLITE_NOMEM:
 		return err_set(e, ERR_NOMEM, "%s: out of memory", context);
 	default:
@@ -201,9 +223,8 @@ fail:
 }
 
 static int
-configure(struct db *db, unsigned flags, int busy_ms, struct err *e)
+configure(struct db *db, unsigned flags, struct err *e)
 {
-	sqlite3_busy_timeout(db->handle, busy_ms);
 	sqlite3_extended_result_codes(db->handle, 1);
 	if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
 		return -1;
@@ -216,7 +237,8 @@ configure(struct db *db, unsigned flags, int busy_ms, struct err *e)
 }
 
 static int
-open_handle(struct db *db, const char *path, unsigned flags, struct err *e)
+open_handle(struct db *db, const char *path, unsigned flags, int busy_ms,
+    struct err *e)
 {
 	struct stat sb;
 	int oflags, rc;
@@ -235,6 +257,9 @@ open_handle(struct db *db, const char *path, unsigned flags, struct err *e)
 	    NULL);
 	if (rc != SQLITE_OK)
 		return db_error(db, rc, "cannot open the database", e);
+	/* Before the first read: another process may be opening or
+	 * committing at this very moment. */
+	sqlite3_busy_timeout(db->handle, busy_ms);
 	return 0;
 }
 
@@ -247,9 +272,9 @@ db_open(struct db **out, const char *path, unsigned flags, int busy_ms,
 	bool made = false;
 
 	db->path = x_strdup(path);
-	if (open_handle(db, path, flags, e) < 0 ||
+	if (open_handle(db, path, flags, busy_ms, e) < 0 ||
 	    check_identity(db, &version, e) < 0 ||
-	    configure(db, flags, busy_ms, e) < 0)
+	    configure(db, flags, e) < 0)
 		goto fail;
 	if (flags & DB_READONLY) {
 		if (version < db_schema_version()) {

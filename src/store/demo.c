@@ -717,11 +717,18 @@ static const struct demo_rec recs[] = {
 /* A record's values as typed; those the table leaves NULL are left out. */
 struct values {
 	struct store_value v[MAX_VALUES];
+	char ids[MAX_VALUES][24];	/* the text of ids given by put_id */
 	size_t n;
 };
 
+/*
+ * What has been made so far. People and meetings are referred to by their
+ * ids rather than by name, so that a name already in the database (the
+ * administrator's own, say) cannot make a reference ambiguous.
+ */
 struct demo {
 	struct store *st;
+	int64_t person_ids[NELEM(people)];
 	int64_t meeting_ids[NELEM(meetings)];
 };
 
@@ -737,6 +744,48 @@ put(struct values *vs, const char *name, const char *text)
 	vs->n++;
 }
 
+static void
+put_id(struct values *vs, const char *name, int64_t id)
+{
+	if (vs->n == MAX_VALUES)
+		fatal("demo: more than %d values for one record", MAX_VALUES);
+	snprintf(vs->ids[vs->n], sizeof vs->ids[vs->n], "%" PRId64, id);
+	put(vs, name, vs->ids[vs->n]);
+}
+
+static int
+put_person(struct values *vs, const struct demo *d, const char *field,
+    const char *name, struct err *e)
+{
+	size_t i;
+
+	if (name == NULL)
+		return 0;
+	for (i = 0; i < NELEM(people); i++) {
+		if (strcmp(people[i].name, name) == 0) {
+			put_id(vs, field, d->person_ids[i]);
+			return 0;
+		}
+	}
+	return err_set(e, ERR_INVALID, "demo: no person \"%s\"", name);
+}
+
+static int
+put_meeting(struct values *vs, const struct demo *d, const char *key,
+    int64_t *id, struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(meetings); i++) {
+		if (strcmp(meetings[i].key, key) == 0) {
+			*id = d->meeting_ids[i];
+			put_id(vs, "meeting", *id);
+			return 0;
+		}
+	}
+	return err_set(e, ERR_INVALID, "demo: no meeting \"%s\"", key);
+}
+
 static int
 create(struct store *st, enum entity_kind kind, const struct values *vs,
     const char *what, int64_t *id, struct err *e)
@@ -750,7 +799,7 @@ create(struct store *st, enum entity_kind kind, const struct values *vs,
 }
 
 static int
-add_commissions(struct store *st, struct err *e)
+add_commissions(struct demo *d, struct err *e)
 {
 	const struct demo_commission *c;
 	struct values vs;
@@ -763,35 +812,44 @@ add_commissions(struct store *st, struct err *e)
 		put(&vs, "established", c->established);
 		put(&vs, "report-due", c->report_due);
 		put(&vs, "remit", c->remit);
-		if (create(st, ENT_COMMISSION, &vs, c->code, NULL, e) < 0)
+		if (create(d->st, ENT_COMMISSION, &vs, c->code, NULL, e) < 0)
 			return -1;
 	}
 	return 0;
 }
 
+/*
+ * An administrator whose login is one of the demo's (fmercer running
+ * init --demo) takes that person's place rather than lose the login.
+ */
 static int
-add_people(struct store *st, struct err *e)
+add_people(struct demo *d, struct err *e)
 {
-	const char *me = store_me(st)->login;
+	const struct store_person *me = store_me(d->st);
 	const struct demo_person *p;
 	struct values vs;
+	size_t i;
 
-	for (p = people; p < people + NELEM(people); p++) {
+	for (i = 0; i < NELEM(people); i++) {
+		p = &people[i];
+		if (p->login != NULL && strcmp(p->login, me->login) == 0) {
+			d->person_ids[i] = me->id;
+			continue;
+		}
 		memset(&vs, 0, sizeof vs);
 		put(&vs, "name", p->name);
-		/* The administrator running init keeps their own login. */
-		if (p->login != NULL && strcmp(p->login, me) != 0)
-			put(&vs, "login", p->login);
+		put(&vs, "login", p->login);
 		put(&vs, "kind", p->kind);
 		put(&vs, "organisation", p->organisation);
-		if (create(st, ENT_PERSON, &vs, p->name, NULL, e) < 0)
+		if (create(d->st, ENT_PERSON, &vs, p->name, &d->person_ids[i],
+		    e) < 0)
 			return -1;
 	}
 	return 0;
 }
 
 static int
-add_members(struct store *st, struct err *e)
+add_members(struct demo *d, struct err *e)
 {
 	const struct demo_member *m;
 	struct values vs;
@@ -799,10 +857,11 @@ add_members(struct store *st, struct err *e)
 	for (m = members; m < members + NELEM(members); m++) {
 		memset(&vs, 0, sizeof vs);
 		put(&vs, "commission", m->commission);
-		put(&vs, "person", m->person);
+		if (put_person(&vs, d, "person", m->person, e) < 0)
+			return -1;
 		put(&vs, "role", m->role);
 		put(&vs, "joined", m->joined);
-		if (create(st, ENT_COMMISSION_MEMBER, &vs, m->person, NULL,
+		if (create(d->st, ENT_COMMISSION_MEMBER, &vs, m->person, NULL,
 		    e) < 0)
 			return -1;
 	}
@@ -814,7 +873,7 @@ add_members(struct store *st, struct err *e)
  * that they joined in 2011, not on the day the demo is built.
  */
 static int
-join(struct store *st, const char *subgroup, const char *person,
+join(struct demo *d, const char *subgroup, const char *person,
     const char *role, const char *joined, struct err *e)
 {
 	struct values vs;
@@ -823,14 +882,15 @@ join(struct store *st, const char *subgroup, const char *person,
 		return 0;
 	memset(&vs, 0, sizeof vs);
 	put(&vs, "subgroup", subgroup);
-	put(&vs, "person", person);
+	if (put_person(&vs, d, "person", person, e) < 0)
+		return -1;
 	put(&vs, "role", role);
 	put(&vs, "joined", joined);
-	return create(st, ENT_SUBGROUP_MEMBER, &vs, person, NULL, e);
+	return create(d->st, ENT_SUBGROUP_MEMBER, &vs, person, NULL, e);
 }
 
 static int
-add_subgroup(struct store *st, const struct demo_subgroup *s, struct err *e)
+add_subgroup(struct demo *d, const struct demo_subgroup *s, struct err *e)
 {
 	struct values vs;
 	char ref[32];
@@ -841,35 +901,35 @@ add_subgroup(struct store *st, const struct demo_subgroup *s, struct err *e)
 	put(&vs, "code", s->code);
 	put(&vs, "name", s->name);
 	put(&vs, "theme", s->theme);
-	put(&vs, "lead-cabinet", s->lead_cabinet);
-	put(&vs, "cmt-lead", s->cmt_lead);
 	put(&vs, "remit", s->remit);
-	if (create(st, ENT_SUBGROUP, &vs, s->name, NULL, e) < 0)
+	if (put_person(&vs, d, "lead-cabinet", s->lead_cabinet, e) < 0 ||
+	    put_person(&vs, d, "cmt-lead", s->cmt_lead, e) < 0 ||
+	    create(d->st, ENT_SUBGROUP, &vs, s->name, NULL, e) < 0)
 		return -1;
 	snprintf(ref, sizeof ref, "%s-%s", s->commission, s->code);
-	if (join(st, ref, s->chair, "chair", s->joined, e) < 0 ||
-	    join(st, ref, s->coopted, "coopted", s->joined, e) < 0 ||
-	    join(st, ref, s->officer, "officer", s->joined, e) < 0)
+	if (join(d, ref, s->chair, "chair", s->joined, e) < 0 ||
+	    join(d, ref, s->coopted, "coopted", s->joined, e) < 0 ||
+	    join(d, ref, s->officer, "officer", s->joined, e) < 0)
 		return -1;
 	for (i = 0; i < NELEM(s->members); i++)
-		if (join(st, ref, s->members[i], "member", s->joined, e) < 0)
+		if (join(d, ref, s->members[i], "member", s->joined, e) < 0)
 			return -1;
 	return 0;
 }
 
 static int
-add_subgroups(struct store *st, struct err *e)
+add_subgroups(struct demo *d, struct err *e)
 {
 	size_t i;
 
 	for (i = 0; i < NELEM(subgroups); i++)
-		if (add_subgroup(st, &subgroups[i], e) < 0)
+		if (add_subgroup(d, &subgroups[i], e) < 0)
 			return -1;
 	return 0;
 }
 
 static int
-add_engagements(struct store *st, struct err *e)
+add_engagements(struct demo *d, struct err *e)
 {
 	const struct demo_engagement *g;
 	struct values vs;
@@ -882,14 +942,14 @@ add_engagements(struct store *st, struct err *e)
 		put(&vs, "audience", g->audience);
 		put(&vs, "reach", g->reach);
 		put(&vs, "summary", g->summary);
-		if (create(st, ENT_ENGAGEMENT, &vs, g->method, NULL, e) < 0)
+		if (create(d->st, ENT_ENGAGEMENT, &vs, g->method, NULL, e) < 0)
 			return -1;
 	}
 	return 0;
 }
 
 static int
-add_milestones(struct store *st, struct err *e)
+add_milestones(struct demo *d, struct err *e)
 {
 	const struct demo_milestone *m;
 	struct values vs;
@@ -905,7 +965,7 @@ add_milestones(struct store *st, struct err *e)
 		put(&vs, "state", m->done ? "done" : "planned");
 		put(&vs, "done", m->done);
 		put(&vs, "notes", m->notes);
-		if (create(st, ENT_MILESTONE, &vs, m->title, NULL, e) < 0)
+		if (create(d->st, ENT_MILESTONE, &vs, m->title, NULL, e) < 0)
 			return -1;
 	}
 	return 0;
@@ -934,20 +994,6 @@ add_meetings(struct demo *d, struct err *e)
 	return 0;
 }
 
-static int
-meeting_id(const struct demo *d, const char *key, int64_t *id, struct err *e)
-{
-	size_t i;
-
-	for (i = 0; i < NELEM(meetings); i++) {
-		if (strcmp(meetings[i].key, key) == 0) {
-			*id = d->meeting_ids[i];
-			return 0;
-		}
-	}
-	return err_set(e, ERR_INVALID, "demo: no meeting \"%s\"", key);
-}
-
 /*
  * Records the decision, with its votes, of the meeting that allows step S
  * of recommendation REC; *meeting is that meeting, for store_advance,
@@ -959,20 +1005,16 @@ decide(struct demo *d, int64_t rec, const char *outcome,
 {
 	static const char *const vote_fields[] = { "for", "against",
 		"abstain" };
-	char mid[24], rid[24];
 	struct values vs;
 	size_t i;
 
 	if (s->meeting == NULL)
 		return err_set(e, ERR_INVALID, "demo: the move to \"%s\" needs "
 		    "a meeting's decision", s->to);
-	if (meeting_id(d, s->meeting, meeting, e) < 0)
-		return -1;
-	snprintf(mid, sizeof mid, "%" PRId64, *meeting);
-	snprintf(rid, sizeof rid, "%" PRId64, rec);
 	memset(&vs, 0, sizeof vs);
-	put(&vs, "meeting", mid);
-	put(&vs, "recommendation", rid);
+	if (put_meeting(&vs, d, s->meeting, meeting, e) < 0)
+		return -1;
+	put_id(&vs, "recommendation", rec);
 	put(&vs, "outcome", outcome);
 	put(&vs, "reason", s->note);
 	for (i = 0; i < NELEM(vote_fields); i++)
@@ -1052,7 +1094,12 @@ add_recommendations(struct demo *d, struct err *e)
 int
 demo_build(struct store *st, struct err *e)
 {
+	int (*const steps[])(struct demo *, struct err *) = {
+		add_commissions, add_people, add_members, add_subgroups,
+		add_engagements, add_milestones, add_meetings,
+		add_recommendations };
 	struct demo d;
+	size_t i;
 
 	if (store_workflow(st) == NULL)
 		return err_set(e, ERR_INVALID, "demo: no workflow is loaded");
@@ -1060,13 +1107,13 @@ demo_build(struct store *st, struct err *e)
 	d.st = st;
 	if (store_begin(st, e) < 0)
 		return -1;
-	if (add_commissions(st, e) < 0 || add_people(st, e) < 0 ||
-	    add_members(st, e) < 0 || add_subgroups(st, e) < 0 ||
-	    add_engagements(st, e) < 0 || add_milestones(st, e) < 0 ||
-	    add_meetings(&d, e) < 0 || add_recommendations(&d, e) < 0 ||
-	    store_commit(st, e) < 0) {
-		store_rollback(st);
-		return -1;
-	}
+	for (i = 0; i < NELEM(steps); i++)
+		if (steps[i](&d, e) < 0)
+			goto fail;
+	if (store_commit(st, e) < 0)
+		goto fail;
 	return 0;
+fail:
+	store_rollback(st);
+	return -1;
 }

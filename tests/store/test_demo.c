@@ -26,7 +26,7 @@ static struct store *st;
 static char *dir, *path;
 
 static void
-open_store(const char *login)
+open_store(const char *login, const char *name)
 {
 	struct store_options o;
 	struct err e;
@@ -43,8 +43,8 @@ open_store(const char *login)
 	o.busy_ms = 1000;
 	o.workflow = wf;
 	ck_assert_msg(store_open(&st, &o, &e) == 0, "%s", e.msg);
-	ck_assert_msg(store_bootstrap_admin(st, login, "Test Administrator",
-	    &e) == 0, "%s", e.msg);
+	ck_assert_msg(store_bootstrap_admin(st, login, name, &e) == 0, "%s",
+	    e.msg);
 }
 
 static void
@@ -52,7 +52,7 @@ setup(void)
 {
 	struct err e;
 
-	open_store("tester");
+	open_store("tester", "Test Administrator");
 	ck_assert_msg(demo_build(st, &e) == 0, "%s", e.msg);
 }
 
@@ -492,20 +492,31 @@ START_TEST(test_twice_fails_whole)
 }
 END_TEST
 
-/* The administrator's own login is one the demo would give away. */
-START_TEST(test_admin_login_kept)
+/*
+ * An administrator with one of the demo's logins takes that person's
+ * place, even when their name is another demo person's.
+ */
+START_TEST(test_admin_takes_place)
 {
 	struct record r;
 	struct err e;
 
-	open_store("fmercer");
+	open_store("fmercer", "Raj Patel");
 	ck_assert_msg(demo_build(st, &e) == 0, "%s", e.msg);
 	get(ENT_PERSON, "fmercer", &r);
-	assert_field(&r, "name", "Test Administrator");
+	assert_field(&r, "name", "Raj Patel");
 	assert_field(&r, "admin", "1");
 	record_done(&r);
 	ck_assert_int_eq(sql_count("SELECT count(*) FROM person WHERE name = "
-	    "'Felicity Mercer' AND login IS NULL"), 1);
+	    "'Felicity Mercer'"), 0);
+	ck_assert_int_eq(sql_count("SELECT count(*) FROM person WHERE name = "
+	    "'Raj Patel'"), 2);
+	ck_assert_int_eq(sql_count("SELECT count(*) FROM commission_member m "
+	    "JOIN person p ON p.id = m.person_id WHERE m.role = 'secretary' "
+	    "AND p.login = 'fmercer'"), 1);
+	ck_assert_int_eq(sql_count("SELECT count(*) FROM subgroup s JOIN "
+	    "person p ON p.id = s.cmt_lead_id WHERE s.code = 'EMP' AND "
+	    "p.login IS NULL AND p.name = 'Raj Patel'"), 1);
 }
 END_TEST
 
@@ -534,7 +545,7 @@ demo_suite(void)
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(bare, 60);
 	tcase_add_checked_fixture(bare, NULL, teardown);
-	tcase_add_test(bare, test_admin_login_kept);
+	tcase_add_test(bare, test_admin_takes_place);
 	suite_add_tcase(s, bare);
 	return s;
 }
