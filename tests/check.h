@@ -25,6 +25,7 @@ Suite *db_suite(void);
 Suite *record_suite(void);
 Suite *audit_suite(void);
 Suite *demo_suite(void);
+Suite *advance_suite(void);
 
 typedef Suite *(*suite_fn)(void);
 

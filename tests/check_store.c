@@ -1,4 +1,5 @@
 /* check_store.c: the store layer's unit tests, each on a fresh database. */
 #include "check.h"
 
-CHECK_MAIN(db_suite, record_suite, audit_suite, demo_suite)
+CHECK_MAIN(db_suite, record_suite, audit_suite, demo_suite,
+    advance_suite)
