@@ -176,6 +176,22 @@ cmd_entity(struct args *a, size_t i, struct err *e)
 	return ent;
 }
 
+/* --NAME N for a count of rows: a whole number, 0 or more. */
+static int
+count_option(struct args *a, const char *name, int64_t *n, struct err *e)
+{
+	const char *v = args_get(a, name);
+	char *end;
+
+	if (v == NULL)
+		return 0;
+	*n = strtoll(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || *n < 0)
+		return err_set(e, ERR_INVALID, "--%s takes a whole number, not "
+		    "\"%s\"", name, v);
+	return 0;
+}
+
 int
 cmd_list(struct session *s, struct args *a, struct err *e)
 {
@@ -184,7 +200,6 @@ cmd_list(struct session *s, struct args *a, struct err *e)
 	enum out_format fmt;
 	const char *what = cmd_word(a, 0, "what to list (commissions, "
 	    "subgroups, recommendations, milestones, people...)", e);
-	const char *v;
 	int rc;
 
 	if (what == NULL || out_parse_format(args_get(a, "format"), &fmt,
@@ -195,10 +210,12 @@ cmd_list(struct session *s, struct args *a, struct err *e)
 	f.stage = args_get(a, "stage");
 	f.search = args_get(a, "search");
 	f.archived = args_flag(a, "archived");
-	if ((v = args_get(a, "limit")) != NULL)
-		f.limit = strtoll(v, NULL, 10);
-	if ((v = args_get(a, "offset")) != NULL)
-		f.offset = strtoll(v, NULL, 10);
+	if (strcmp(what, "history") == 0)
+		return err_set(e, ERR_INVALID, "for the history of a "
+		    "recommendation use: coopcom history ID");
+	if (count_option(a, "limit", &f.limit, e) < 0 ||
+	    count_option(a, "offset", &f.offset, e) < 0)
+		return -1;
 	if (store_list_open(s->store, what, &f, &c, e) < 0)
 		return -1;
 	rc = out_cursor(stdout, c, fmt, e);
@@ -371,18 +388,26 @@ int
 cmd_whoami(struct session *s, struct args *a, struct err *e)
 {
 	const struct store_person *me = store_me(s->store);
+	struct buf roles;
 
 	(void)a;
-	(void)e;
 	printf("login: %s\n", me->login);
 	if (me->id == 0) {
 		printf("not a person in %s: you can look, not change\n",
 		    store_path(s->store));
 		return 0;
 	}
+	buf_init(&roles);
+	if (store_describe_roles(s->store, &roles, e) < 0) {
+		buf_done(&roles);
+		return -1;
+	}
 	out_text(stdout, me->name);
-	printf("\nperson id: %" PRId64 "%s\n", me->id, me->admin ?
-	    " (administrator)" : "");
+	printf("\nperson id: %" PRId64 "\nroles: ", me->id);
+	out_text(stdout, roles.len ? buf_str(&roles) : "none (you can look, "
+	    "not change)");
+	putchar('\n');
+	buf_done(&roles);
 	return 0;
 }
 

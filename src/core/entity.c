@@ -37,7 +37,7 @@ static const char *const milestone_states[] = { "planned", "done",
 	"cancelled", NULL };
 
 static const struct field person_fields[] = {
-	{ "login", "login", "Login", FIELD_LOGIN, NUL | FIELD_ADMIN, NULL, 0,
+	{ "login", "login", "Login", FIELD_LOGIN, NUL, NULL, 0,
 	    "Unix login name; leave blank for someone who never logs in" },
 	{ "name", "name", "Name", FIELD_TEXT, REQ, NULL, 0, "Full name" },
 	{ "organisation", "organisation", "Organisation", FIELD_TEXT, 0, NULL,

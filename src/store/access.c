@@ -85,10 +85,15 @@ my_roles(struct store *st, int64_t cid, int64_t sgid, unsigned *roles,
 
 /* Which roles may write KIND; and how to say so. */
 static unsigned
-allowed_roles(enum entity_kind kind, int64_t sgid, const char **who)
+allowed_roles(enum entity_kind kind, int64_t cid, int64_t sgid,
+    const char **who)
 {
 	const unsigned runs = R_SECRETARY | R_COMMISSION_CHAIR;
 
+	if ((kind == ENT_MEETING || kind == ENT_DECISION) && cid == 0) {
+		*who = "an administrator or a commission secretary";
+		return R_ANY_SECRETARY;
+	}
 	switch (kind) {
 	case ENT_PERSON:
 		*who = "an administrator or a commission secretary";
@@ -136,7 +141,7 @@ store_may_write(struct store *st, enum entity_kind kind, int64_t cid,
 		    "up a commission");
 	if (my_roles(st, cid, sgid, &roles, e) < 0)
 		return -1;
-	allowed = allowed_roles(kind, sgid, &who);
+	allowed = allowed_roles(kind, cid, sgid, &who);
 	if (roles & allowed)
 		return 0;
 	return err_set(e, ERR_DENIED, "only %s can change this %s; you (%s) "
@@ -220,4 +225,29 @@ store_scope_of(struct store *st, enum entity_kind kind, int64_t id,
 	*sgid = sqlite3_column_int64(q, 1);
 	sqlite3_reset(q);
 	return 0;
+}
+
+int
+store_describe_roles(struct store *st, struct buf *out, struct err *e)
+{
+	static const char sql[] =
+	    "SELECT replace(m.role, '_', ' '), c.code FROM commission_member m "
+	    "JOIN commission c ON c.id = m.commission_id WHERE m.person_id = "
+	    ":me AND m.left_on IS NULL UNION ALL SELECT m.role, c.code || '-' "
+	    "|| s.code FROM subgroup_member m JOIN subgroup s ON s.id = "
+	    "m.subgroup_id JOIN commission c ON c.id = s.commission_id WHERE "
+	    "m.person_id = :me AND m.left_on IS NULL ORDER BY 2";
+	sqlite3_stmt *q;
+	size_t start = out->len;
+	int rc;
+
+	if (st->me.admin)
+		buf_add(out, "administrator");
+	if (st->me.id == 0 || (q = db_prepare(st->db, sql, e)) == NULL)
+		return st->me.id == 0 ? 0 : -1;
+	db_bind_int(q, ":me", st->me.id);
+	while ((rc = db_step(st->db, q, e)) == 1)
+		buf_printf(out, "%s%s of %s", out->len > start ? "; " : "",
+		    sqlite3_column_text(q, 0), sqlite3_column_text(q, 1));
+	return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coopcom/ui/draw.h"
 #include "coopcom/ui/screen.h"
@@ -81,6 +82,11 @@ tui_run(const struct session_options *o)
 
 	err_clear(&e);
 	memset(&app, 0, sizeof app);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		err_set(&e, ERR_INVALID, "the full-screen interface needs a "
+		    "terminal; without one, use a command (coopcom --help)");
+		return fail(&e);
+	}
 	if (session_init(&s, o, &e) < 0 || session_open_store(&s, false,
 	    &e) < 0 || app_init(&app, &s, &e) < 0) {
 		app_done(&app);

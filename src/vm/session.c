@@ -25,8 +25,9 @@ session_unix_login(void)
 
 /*
  * trust_as lets the caller pick who they are, so it counts only from a
- * file that the person running coopcom could not have written for the
- * occasion: one that is not writable by group or others.
+ * file that nobody but root could have written: owned by root and not
+ * writable by group or others. A person with their own account cannot
+ * make such a file, so they cannot grant themselves --as.
  */
 static int
 check_trust_source(const struct config *c, struct err *e)
@@ -36,10 +37,10 @@ check_trust_source(const struct config *c, struct err *e)
 	if (c->source == NULL || stat(c->source, &sb) < 0)
 		return err_set(e, ERR_DENIED, "--as needs trust_as = true in "
 		    "the system configuration");
-	if (sb.st_mode & (S_IWGRP | S_IWOTH))
-		return err_set(e, ERR_DENIED, "%s sets trust_as but can be "
-		    "written by others, so --as is refused; make it writable "
-		    "by its owner only", c->source);
+	if (sb.st_uid != 0 || (sb.st_mode & (S_IWGRP | S_IWOTH)))
+		return err_set(e, ERR_DENIED, "%s sets trust_as, but --as is "
+		    "honoured only from a configuration file owned by root "
+		    "and writable by root alone", c->source);
 	return 0;
 }
 

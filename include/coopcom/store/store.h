@@ -132,6 +132,13 @@ int store_resolve(struct store *st, enum entity_kind kind, const char *text,
 int store_may_write(struct store *st, enum entity_kind kind,
     int64_t commission_id, int64_t subgroup_id, struct err *e);
 
+/*
+ * The person's current roles as phrases ("secretary of CC", "chair of
+ * CC-LCL"), separated by "; ", appended to OUT; "administrator" first when
+ * they are one. Nothing is appended for someone with no role.
+ */
+int store_describe_roles(struct store *st, struct buf *out, struct err *e);
+
 /* Roles the person holds relative to one recommendation (workflow.h). */
 int store_roles_for(struct store *st, int64_t recommendation_id,
     unsigned *roles, struct err *e);
