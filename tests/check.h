@@ -26,6 +26,12 @@ Suite *record_suite(void);
 Suite *audit_suite(void);
 Suite *demo_suite(void);
 Suite *advance_suite(void);
+Suite *screen_suite(void);
+Suite *views_suite(void);
+
+Suite *form_suite(void);
+Suite *draft_suite(void);
+Suite *writer_suite(void);
 
 typedef Suite *(*suite_fn)(void);
 

@@ -7,24 +7,50 @@
 #include "coopcom/cli/args.h"
 #include "coopcom/util/xalloc.h"
 
+/* Finds NAME in SPEC; *value tells whether it was declared "name=". */
 static bool
-is_flag(const char *const *flags, const char *name, size_t len)
+spec_find(const char *spec, const char *name, bool *value)
 {
-	for (; flags && *flags; flags++)
-		if (strlen(*flags) == len && strncmp(*flags, name, len) == 0)
+	size_t len = strlen(name), n;
+	const char *p = spec;
+
+	while (p != NULL && *p) {
+		n = strcspn(p, " =");
+		if (n == len && strncmp(p, name, len) == 0) {
+			*value = p[n] == '=';
 			return true;
+		}
+		p += strcspn(p, " ");
+		p += strspn(p, " ");
+	}
 	return false;
+}
+
+bool
+args_spec_has(const char *spec, const char *name)
+{
+	bool value;
+
+	return spec_find(spec, name, &value);
+}
+
+static bool
+is_flag(const char *spec, const char *name)
+{
+	bool value;
+
+	return spec_find(spec, name, &value) && !value;
 }
 
 static void
 add_opt(struct args *a, const char *name, const char *value)
 {
 	a->opts = x_realloc(a->opts, (a->nopts + 1) * sizeof *a->opts);
-	a->opts[a->nopts++] = (struct arg_opt){ name, value, false };
+	a->opts[a->nopts++] = (struct arg_opt){ name, value };
 }
 
 int
-args_parse(struct args *a, int argc, char **argv, const char *const *flags,
+args_parse(struct args *a, int argc, char **argv, const char *spec,
     struct err *e)
 {
 	bool words_only = false;
@@ -45,7 +71,7 @@ args_parse(struct args *a, int argc, char **argv, const char *const *flags,
 		if ((eq = strchr(argv[i], '=')) != NULL) {
 			*eq = '\0';
 			add_opt(a, argv[i] + 2, eq + 1);
-		} else if (is_flag(flags, argv[i] + 2, strlen(argv[i] + 2))) {
+		} else if (is_flag(spec, argv[i] + 2)) {
 			add_opt(a, argv[i] + 2, NULL);
 		} else if (i + 1 < argc) {
 			add_opt(a, argv[i] + 2, argv[i + 1]);
@@ -73,10 +99,8 @@ find(struct args *a, const char *name)
 	size_t i;
 
 	for (i = 0; i < a->nopts; i++) {
-		if (strcmp(a->opts[i].name, name) == 0) {
-			a->opts[i].used = true;
+		if (strcmp(a->opts[i].name, name) == 0)
 			found = &a->opts[i];
-		}
 	}
 	return found;
 }
@@ -93,15 +117,4 @@ bool
 args_flag(struct args *a, const char *name)
 {
 	return find(a, name) != NULL;
-}
-
-const char *
-args_unused(const struct args *a)
-{
-	size_t i;
-
-	for (i = 0; i < a->nopts; i++)
-		if (!a->opts[i].used)
-			return a->opts[i].name;
-	return NULL;
 }

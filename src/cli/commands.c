@@ -16,56 +16,56 @@
 #include "coopcom/util/text.h"
 #include "coopcom/util/xalloc.h"
 
-static const char *const no_flags[] = { NULL };
-static const char *const list_flags[] = { "archived", NULL };
-static const char *const init_flags[] = { "demo", NULL };
-static const char *const config_flags[] = { "list", NULL };
+static const char list_options[] = "format= commission= subgroup= stage= "
+    "search= archived limit= offset=";
 
 static const struct command commands[] = {
 	{ "init", "init [--demo]", "create the database; make you its "
 	    "administrator; --demo fills it with the Telford & Wrekin 2011 "
-	    "commission", cmd_init, CMD_CREATE, init_flags },
+	    "commission", cmd_init, CMD_CREATE, "demo" },
 	{ "list", "list WHAT [--format table|csv|json] [--commission C] "
 	    "[--subgroup S] [--stage ID] [--search WORDS] [--archived] "
 	    "[--limit N] [--offset N]", "list commissions, subgroups, "
-	    "recommendations, milestones, people, members, engagement or "
-	    "meetings", cmd_list, CMD_STORE, list_flags },
+	    "recommendations, milestones, people, members, engagement, "
+	    "meetings or mywork (what you can act on now)", cmd_list,
+	    CMD_STORE, list_options },
 	{ "show", "show KIND ID", "show one record in full (KIND: "
 	    "recommendation, subgroup, person...; ID: id, code, ref or login)",
-	    cmd_show, CMD_STORE, no_flags },
+	    cmd_show, CMD_STORE, "" },
 	{ "add", "add KIND --FIELD VALUE...", "add a commission, subgroup, "
 	    "person, recommendation, milestone, engagement, meeting, "
 	    "decision or commission-member; `coopcom fields KIND` lists the "
-	    "fields", cmd_add, CMD_STORE, no_flags },
+	    "fields", cmd_add, CMD_STORE | CMD_FIELDS, "" },
 	{ "edit", "edit KIND ID [--expect-version N] --FIELD VALUE...",
 	    "change fields of a record; refused if it changed since version N",
-	    cmd_edit, CMD_STORE, no_flags },
+	    cmd_edit, CMD_STORE | CMD_FIELDS, "expect-version=" },
 	{ "archive", "archive KIND ID [--expect-version N]", "archive a "
 	    "record (or end a membership); nothing with history is deleted",
-	    cmd_archive, CMD_STORE, no_flags },
+	    cmd_archive, CMD_STORE, "expect-version=" },
 	{ "join", "join SUBGROUP PERSON --role member|chair|coopted|officer",
 	    "add a person to a sub-group, or change their role", cmd_join,
-	    CMD_STORE, no_flags },
+	    CMD_STORE, "role=" },
 	{ "fields", "fields KIND", "list the fields of a kind of record, "
-	    "with what each takes", cmd_fields, 0, no_flags },
+	    "with what each takes", cmd_fields, 0, "" },
 	{ "whoami", "whoami", "say who coopcom thinks you are, and your roles",
-	    cmd_whoami, CMD_STORE, no_flags },
+	    cmd_whoami, CMD_STORE, "" },
 	{ "check", "check", "check the database: integrity, foreign keys, "
 	    "rules and the audit trail; exit 1 on any problem", cmd_check,
-	    CMD_STORE, no_flags },
+	    CMD_STORE, "" },
 	{ "stages", "stages", "print the workflow: stages, moves, who may make "
-	    "each and what each requires", cmd_stages, 0, no_flags },
+	    "each and what each requires", cmd_stages, 0, "" },
 	{ "advance", "advance ID STAGE [--note TEXT] [--decision MEETING_ID] "
 	    "[--expect-version N]", "move a recommendation to STAGE, if you "
-	    "may and it is ready", cmd_advance, CMD_STORE, no_flags },
+	    "may and it is ready", cmd_advance, CMD_STORE,
+	    "note= decision= expect-version=" },
 	{ "transitions", "transitions ID", "what you may do to a "
 	    "recommendation now, and why not the rest", cmd_transitions,
-	    CMD_STORE, no_flags },
+	    CMD_STORE, "" },
 	{ "history", "history ID [--format table|csv|json]", "the audit "
 	    "trail of one recommendation, oldest first", cmd_history,
-	    CMD_STORE, no_flags },
+	    CMD_STORE, "format=" },
 	{ "config", "config [NAME | --list]", "show the effective value of "
-	    "a setting, or list every setting", cmd_config, 0, config_flags },
+	    "a setting, or list every setting", cmd_config, 0, "list" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -107,21 +107,43 @@ report(struct err *e)
 	return err_exit_status(e->code);
 }
 
+/* Every option must be known before anything runs: a typo writes nothing. */
+static int
+check_options(const struct command *c, struct args *a, struct err *e)
+{
+	const struct entity *ent = NULL;
+	const struct field *f;
+	size_t i;
+
+	if ((c->needs & CMD_FIELDS) && (ent = cmd_entity(a, 0, e)) == NULL)
+		return -1;
+	for (i = 0; i < a->nopts; i++) {
+		if (args_spec_has(c->options, a->opts[i].name))
+			continue;
+		f = ent ? entity_field(ent, a->opts[i].name) : NULL;
+		if (f != NULL && strcmp(f->name, a->opts[i].name) == 0 &&
+		    !(f->flags & FIELD_WORKFLOW))
+			continue;
+		if (ent != NULL)
+			return err_set(e, ERR_INVALID, "a %s has no field --%s "
+			    "(coopcom fields %s lists them); nothing was "
+			    "changed", ent->name, a->opts[i].name, ent->name);
+		return err_set(e, ERR_INVALID, "%s does not take --%s (usage: "
+		    "coopcom %s)", c->name, a->opts[i].name, c->usage);
+	}
+	return 0;
+}
+
 static int
 run_command(const struct command *c, struct session *s, struct args *a,
     struct err *e)
 {
-	const char *extra;
-
+	if (check_options(c, a, e) < 0)
+		return -1;
 	if ((c->needs & (CMD_STORE | CMD_CREATE)) &&
 	    session_open_store(s, c->needs & CMD_CREATE, e) < 0)
 		return -1;
-	if (c->run(s, a, e) < 0)
-		return -1;
-	if ((extra = args_unused(a)) != NULL)
-		return err_set(e, ERR_INVALID, "%s does not take --%s",
-		    c->name, extra);
-	return 0;
+	return c->run(s, a, e);
 }
 
 int
@@ -139,7 +161,7 @@ cli_run(const struct session_options *o, int argc, char **argv)
 		    "--help lists them)", argv[0]);
 		return report(&e);
 	}
-	if (args_parse(&a, argc - 1, argv + 1, c->flags, &e) < 0) {
+	if (args_parse(&a, argc - 1, argv + 1, c->options, &e) < 0) {
 		err_prefix(&e, "%s", c->name);
 		return report(&e);
 	}

@@ -3,6 +3,7 @@
  */
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -279,6 +280,22 @@ choice_id(const char *text)
 	return id;
 }
 
+/* Equal but for underscores: "co_opted" is "coopted". */
+static bool
+same_id(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		while (*a == '_')
+			a++;
+		while (*b == '_')
+			b++;
+		if (*a != *b)
+			return false;
+		if (*a == '\0')
+			return true;
+	}
+}
+
 static int
 normalise_choice(const struct field *f, const char *text, char **out,
     struct err *e)
@@ -288,8 +305,9 @@ normalise_choice(const struct field *f, const char *text, char **out,
 	size_t i;
 
 	for (i = 0; f->choices[i] != NULL; i++) {
-		if (strcmp(f->choices[i], id) == 0) {
-			*out = id;
+		if (same_id(f->choices[i], id)) {
+			free(id);
+			*out = x_strdup(f->choices[i]);
 			return 0;
 		}
 	}

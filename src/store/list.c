@@ -13,7 +13,7 @@
 
 struct list_def {
 	const char *name;
-	const char *columns[12];
+	const char *columns[16];
 	const char *sql;
 };
 
@@ -21,6 +21,11 @@ struct list_def {
 static char *count_sql[16];
 
 #define PAGE " LIMIT :limit OFFSET :offset"
+/* :finals, :sg_stages ... are ",id,id," sets made from the workflow. */
+#define NOT_FINAL "instr(:finals, ',' || r.stage || ',') = 0"
+#define MY_SUBGROUPS "(SELECT subgroup_id FROM subgroup_member WHERE " \
+	"person_id = :me AND left_on IS NULL)"
+#define I_AM_ADMIN "coalesce((SELECT is_admin FROM person WHERE id = :me), 0)"
 
 static const struct list_def lists[] = {
 	{ "commissions", { "id", "code", "name", "kind", "established",
@@ -29,7 +34,7 @@ static const struct list_def lists[] = {
 	    "(SELECT count(*) FROM subgroup s WHERE s.commission_id = c.id AND "
 	    "s.archived = 0) FROM commission c WHERE (:archived OR "
 	    "c.archived = 0) AND (:cid IS NULL OR c.id = :cid) "
-	    "ORDER BY c.kind, c.name" PAGE },
+	    "ORDER BY c.kind = 'citizens_group', c.name" PAGE },
 	{ "subgroups", { "id", "commission", "code", "name", "theme", "chair",
 	    "members", "recommendations", NULL },
 	    "SELECT s.id, c.code, s.code, s.name, s.theme, (SELECT p.login "
@@ -50,9 +55,42 @@ static const struct list_def lists[] = {
 	    "commission c ON c.id = s.commission_id WHERE (:archived OR "
 	    "r.archived = 0) AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS "
 	    "NULL OR s.id = :sgid) AND (:stage IS NULL OR r.stage = :stage) "
+	    "AND (:term IS NULL OR r.term = :term) AND (NOT :overdue OR "
+	    "(r.target_date < :today AND " NOT_FINAL ")) AND (NOT :mine OR "
+	    "r.created_by = :me OR s.id IN " MY_SUBGROUPS ") "
 	    "AND (:search IS NULL OR r.id IN (SELECT rowid FROM "
 	    "recommendation_fts WHERE recommendation_fts MATCH :search)) "
 	    "ORDER BY c.code, s.code, r.ref" PAGE },
+	{ "mywork", { "id", "ref", "title", "commission", "subgroup", "stage",
+	    "target", "why", NULL },
+	    "SELECT id, ref, title, commission, subgroup, stage, target, "
+	    "substr(coalesce('; ' || work, '') || coalesce('; ' || decide, '') "
+	    "|| coalesce('; ' || late, ''), 3) FROM (SELECT r.id AS id, r.ref "
+	    "AS ref, r.title AS title, c.code AS commission, s.code AS "
+	    "subgroup, r.stage AS stage, r.target_date AS target, CASE WHEN "
+	    "instr(:sg_stages, ',' || r.stage || ',') > 0 AND s.id IN "
+	    MY_SUBGROUPS " THEN CASE r.stage WHEN 'referred_back' THEN "
+	    "'referred back to your sub-group ' || s.code ELSE "
+	    "replace(r.stage, '_', ' ') || ' in your sub-group ' || s.code END "
+	    "END AS work, coalesce((SELECT 'awaiting your decision (' || "
+	    "m.role || ' of ' || c.code || ')' FROM commission_member m WHERE "
+	    "m.commission_id = c.id AND m.person_id = :me AND "
+	    "m.left_on IS NULL AND ((m.role = 'secretary' AND "
+	    "instr(:sec_stages, ',' || r.stage || ',') > 0) OR (m.role = "
+	    "'chair' AND instr(:chair_stages, ',' || r.stage || ',') > 0))), "
+	    "CASE WHEN instr(:admin_stages, ',' || "
+	    "r.stage || ',') > 0 AND " I_AM_ADMIN " THEN 'awaiting your "
+	    "decision (admin)' END) AS decide, CASE WHEN "
+	    "r.target_date < :today AND " NOT_FINAL " AND (" I_AM_ADMIN " OR "
+	    "s.id IN " MY_SUBGROUPS " OR c.id IN (SELECT commission_id FROM "
+	    "commission_member WHERE person_id = :me AND left_on IS NULL AND "
+	    "role IN ('secretary', 'chair'))) THEN 'overdue since ' || "
+	    "r.target_date END AS late FROM recommendation r JOIN subgroup s "
+	    "ON s.id = r.subgroup_id JOIN commission c ON c.id = "
+	    "s.commission_id WHERE (:archived OR r.archived = 0) AND (:cid IS "
+	    "NULL OR c.id = :cid)) WHERE coalesce(work, decide, late) IS NOT "
+	    "NULL ORDER BY late IS NULL, stage <> 'referred_back', decide IS "
+	    "NULL, commission, ref" PAGE },
 	{ "milestones", { "id", "commission", "subgroup", "theme", "title",
 	    "timescale", "earliest", "latest", "dating", "status", "state",
 	    NULL },
@@ -81,12 +119,14 @@ static const struct list_def lists[] = {
 	    "m.left_on FROM commission_member m JOIN commission c ON c.id = "
 	    "m.commission_id JOIN person p ON p.id = m.person_id WHERE "
 	    "(:archived OR m.left_on IS NULL) AND (:cid IS NULL OR c.id = :cid) "
-	    "AND :sgid IS NULL UNION ALL SELECT m.id, c.code, s.code, p.login, "
-	    "p.name, m.role, m.joined_on, m.left_on FROM subgroup_member m "
+	    "AND (:pid IS NULL OR p.id = :pid) AND :sgid IS NULL UNION ALL "
+	    "SELECT m.id, c.code, s.code, p.login, p.name, m.role, "
+	    "m.joined_on, m.left_on FROM subgroup_member m "
 	    "JOIN subgroup s ON s.id = m.subgroup_id JOIN commission c ON c.id "
 	    "= s.commission_id JOIN person p ON p.id = m.person_id WHERE "
 	    "(:archived OR m.left_on IS NULL) AND (:cid IS NULL OR c.id = :cid) "
-	    "AND (:sgid IS NULL OR s.id = :sgid) ORDER BY 2, 3, 6, 5" PAGE },
+	    "AND (:sgid IS NULL OR s.id = :sgid) AND (:pid IS NULL OR p.id = "
+	    ":pid) ORDER BY 2, 3, 6, 5" PAGE },
 	{ "engagement", { "id", "commission", "subgroup", "date", "method",
 	    "audience", "reach", NULL },
 	    "SELECT x.id, c.code, s.code, x.held_on, x.method, x.audience, "
@@ -105,11 +145,15 @@ static const struct list_def lists[] = {
 	    "(:sgid IS NULL OR m.subgroup_id = :sgid) ORDER BY m.held_on, m.id"
 	    PAGE },
 	{ "history", { "id", "at", "login", "name", "action", "changes",
-	    "note", "meeting", "decision", NULL },
+	    "note", "meeting", "decision", "from_stage", "to_stage", "fields",
+	    "body", "held", NULL },
 	    "SELECT a.id, a.at, a.login, p.name, a.action, a.changes, a.note, "
 	    "m.held_on || ' ' || m.body || coalesce(': ' || nullif(m.title, "
-	    "''), ''), d.outcome FROM audit a LEFT JOIN person p ON p.id = "
-	    "a.person_id LEFT JOIN decision d ON d.id = a.decision_id LEFT "
+	    "''), ''), d.outcome, json_extract(a.changes, '$.stage[0]'), "
+	    "json_extract(a.changes, '$.stage[1]'), (SELECT group_concat(key, "
+	    "',') FROM json_each(a.changes)), m.body, m.held_on FROM audit a "
+	    "LEFT JOIN person p ON p.id = a.person_id LEFT JOIN decision d ON "
+	    "d.id = a.decision_id LEFT "
 	    "JOIN meeting m ON m.id = d.meeting_id WHERE a.entity = "
 	    "'recommendation' AND a.entity_id = :rid AND :archived >= 0 "
 	    "ORDER BY a.id" PAGE },
@@ -121,7 +165,7 @@ _Static_assert(NLISTS <= sizeof count_sql / sizeof count_sql[0],
 
 const char *const store_list_names[] = { "commissions", "subgroups",
 	"recommendations", "milestones", "people", "members", "engagement",
-	"meetings", "history", NULL };
+	"meetings", "history", "mywork", NULL };
 
 struct store_cursor {
 	struct store *st;
@@ -178,11 +222,106 @@ fts_query(const char *words)
 	return buf_steal(&b);
 }
 
+enum stage_set { SET_FINAL, SET_SUBGROUP, SET_SECRETARY, SET_CHAIR,
+	SET_ADMIN };
+
+/* The roles that may move a recommendation on from stage ID. */
+static unsigned
+movers(const struct workflow *wf, const char *id)
+{
+	const struct workflow_transition *t = NULL;
+	unsigned roles = 0;
+
+	while ((t = workflow_transitions_from(wf, id, t)) != NULL)
+		roles |= t->roles;
+	return roles;
+}
+
+/*
+ * A set of stages as ",id,id," for instr() in SQL, from the workflow, so
+ * "my work" follows a council's own stages. The sub-group's stages are
+ * those it edits or moves on; the others that are not final wait for the
+ * commission, and are someone's decision when their role may move them.
+ */
+static char *
+stage_set(const struct workflow *wf, enum stage_set which)
+{
+	static const enum workflow_role decider[] = {
+		[SET_SECRETARY] = WORKFLOW_ROLE_SECRETARY,
+		[SET_CHAIR] = WORKFLOW_ROLE_COMMISSION_CHAIR,
+		[SET_ADMIN] = WORKFLOW_ROLE_ADMIN,
+	};
+	const unsigned sg = WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_SUBGROUP_CHAIR) |
+	    WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_SUBGROUP_MEMBER);
+	const struct workflow_stage *s;
+	struct buf b;
+	unsigned roles;
+	bool subgroup, in;
+	size_t i;
+
+	buf_init(&b);
+	buf_addc(&b, ',');
+	for (i = 0; wf != NULL && i < wf->nstages; i++) {
+		s = &wf->stages[i];
+		roles = movers(wf, s->id);
+		subgroup = !s->final && (s->editable || (roles & sg));
+		if (which == SET_FINAL)
+			in = s->final;
+		else if (which == SET_SUBGROUP)
+			in = subgroup;
+		else
+			in = !s->final && !subgroup &&
+			    (roles & WORKFLOW_ROLE_BIT(decider[which]));
+		if (in) {
+			buf_add(&b, s->id);
+			buf_addc(&b, ',');
+		}
+	}
+	return buf_steal(&b);
+}
+
+static void
+bind_set(struct store *st, sqlite3_stmt *q, const char *name,
+    enum stage_set which)
+{
+	char *set;
+
+	if (sqlite3_bind_parameter_index(q, name) == 0)
+		return;
+	set = stage_set(st->workflow, which);
+	db_bind_text(q, name, set);
+	free(set);
+}
+
+/* What only some lists ask for: the person, today, stage sets, flags. */
+static void
+bind_work(struct store *st, sqlite3_stmt *q, const struct list_filter *f)
+{
+	char today[11];
+
+	bind_if(q, ":me", f->person ? f->person : st->me.id);
+	bind_if(q, ":pid", f->person);
+	if (sqlite3_bind_parameter_index(q, ":today") > 0) {
+		store_today(today);
+		db_bind_text(q, ":today", today);
+	}
+	if (sqlite3_bind_parameter_index(q, ":overdue") > 0) {
+		db_bind_int(q, ":overdue", f->overdue);
+		db_bind_int(q, ":mine", f->mine);
+		db_bind_text(q, ":term", f->term);
+	}
+	bind_set(st, q, ":finals", SET_FINAL);
+	bind_set(st, q, ":sg_stages", SET_SUBGROUP);
+	bind_set(st, q, ":sec_stages", SET_SECRETARY);
+	bind_set(st, q, ":chair_stages", SET_CHAIR);
+	bind_set(st, q, ":admin_stages", SET_ADMIN);
+}
+
 static int
 bind_filter(struct store *st, sqlite3_stmt *q, const struct list_filter *f,
     struct err *e)
 {
-	int64_t cid = 0, sgid = 0;
+	int64_t cid = f->commission_id, sgid = f->subgroup_id;
 	char *match;
 
 	if (f->commission && store_resolve(st, ENT_COMMISSION, f->commission,
@@ -202,9 +341,26 @@ bind_filter(struct store *st, sqlite3_stmt *q, const struct list_filter *f,
 		db_bind_text(q, ":search", match);
 		free(match);
 	}
+	bind_work(st, q, f);
 	db_bind_int(q, ":limit", f->limit > 0 ? f->limit : -1);
 	db_bind_int(q, ":offset", f->offset);
 	return 0;
+}
+
+/* Names every list, from store_list_names, so a new one is never left out. */
+static int
+no_list(const char *name, struct err *e)
+{
+	struct buf all;
+	size_t i;
+
+	buf_init(&all);
+	for (i = 0; store_list_names[i] != NULL; i++)
+		buf_printf(&all, "%s%s", i ? ", " : "", store_list_names[i]);
+	err_set(e, ERR_INVALID, "there is no list \"%s\" (lists: %s)", name,
+	    buf_str(&all));
+	buf_done(&all);
+	return -1;
 }
 
 int
@@ -217,9 +373,7 @@ store_list_open(struct store *st, const char *name,
 
 	*out = NULL;
 	if (def == NULL)
-		return err_set(e, ERR_INVALID, "there is no list \"%s\" "
-		    "(lists: commissions, subgroups, recommendations, "
-		    "milestones, people, members, engagement, meetings)", name);
+		return no_list(name, e);
 	if ((q = db_prepare(st->db, def->sql, e)) == NULL ||
 	    bind_filter(st, q, f, e) < 0)
 		return -1;
@@ -244,7 +398,7 @@ store_list_count(struct store *st, const char *name,
 	int rc;
 
 	if (def == NULL)
-		return err_set(e, ERR_INVALID, "there is no list \"%s\"", name);
+		return no_list(name, e);
 	i = (size_t)(def - lists);
 	if (count_sql[i] == NULL)
 		count_sql[i] = x_printf("SELECT count(*) FROM (%s)", def->sql);

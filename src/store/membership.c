@@ -7,6 +7,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "coopcom/store/priv.h"
@@ -47,17 +48,16 @@ join(struct store *st, int64_t sgid, int64_t pid, const char *role,
     struct err *e)
 {
 	char sg[32], p[32];
-	int64_t mid, chair;
+	int64_t mid, chair = 0;
 	struct store_value v[3] = { { "subgroup", sg }, { "person", p },
 		{ "role", role } };
 
-	if (strcmp(role, "chair") == 0) {
-		if (active_membership(st, sgid, 0, "chair", &chair, e) < 0)
-			return -1;
-		if (chair && set_role(st, chair, "member", e) < 0)
-			return -1;
-	}
 	if (active_membership(st, sgid, pid, "", &mid, e) < 0)
+		return -1;
+	if (strcmp(role, "chair") == 0 &&
+	    active_membership(st, sgid, 0, "chair", &chair, e) < 0)
+		return -1;
+	if (chair && chair != mid && set_role(st, chair, "member", e) < 0)
 		return -1;
 	if (mid)
 		return set_role(st, mid, role, e);
@@ -66,19 +66,34 @@ join(struct store *st, int64_t sgid, int64_t pid, const char *role,
 	return store_create(st, ENT_SUBGROUP_MEMBER, v, 3, &mid, e);
 }
 
+/* The role as stored ("Chair" is chair), so the one-chair rule sees it. */
+static int
+role_id(const char *typed, char **role, struct err *e)
+{
+	const struct entity *ent = entity_get(ENT_SUBGROUP_MEMBER);
+
+	return field_normalise(entity_field(ent, "role"), typed ? typed : "",
+	    role, e);
+}
+
 int
 store_join_subgroup(struct store *st, const char *subgroup,
     const char *person, const char *role, struct err *e)
 {
 	int64_t sgid, pid;
+	char *id = NULL;
+	int rc = -1;
 
 	if (store_resolve(st, ENT_SUBGROUP, subgroup, &sgid, e) < 0 ||
 	    store_resolve(st, ENT_PERSON, person, &pid, e) < 0 ||
-	    db_begin(st->db, e) < 0)
-		return -1;
-	if (join(st, sgid, pid, role, e) < 0 || db_commit(st->db, e) < 0) {
+	    role_id(role, &id, e) < 0 || db_begin(st->db, e) < 0)
+		goto done;
+	if (join(st, sgid, pid, id, e) < 0 || db_commit(st->db, e) < 0) {
 		db_rollback(st->db);
-		return -1;
+		goto done;
 	}
-	return 0;
+	rc = 0;
+done:
+	free(id);
+	return rc;
 }

@@ -240,14 +240,23 @@ derive_timescale(struct store *st, struct draft *d, int64_t cid, int64_t sgid,
 	return 0;
 }
 
-/* The next free reference for a sub-group: CODE-SUBCODE-NN. */
+/*
+ * The next free reference for a sub-group: CODE-SUBCODE-NN, numbered on
+ * from the highest NN in use, so a number skipped (a reference given by
+ * hand) is never handed out later, out of order.
+ */
 static int
 next_ref(struct store *st, int64_t sgid, char **ref, struct err *e)
 {
 	static const char sql[] =
-	    "SELECT c.code || '-' || s.code, (SELECT count(*) FROM "
-	    "recommendation r WHERE r.subgroup_id = s.id) FROM subgroup s "
-	    "JOIN commission c ON c.id = s.commission_id WHERE s.id = :sg";
+	    "SELECT p.prefix, (SELECT coalesce(max(CAST(substr(r.ref, "
+	    "length(p.prefix) + 2) AS INTEGER)), 0) FROM recommendation r "
+	    "WHERE substr(r.ref, 1, length(p.prefix) + 1) = p.prefix || '-' "
+	    "COLLATE NOCASE AND substr(r.ref, length(p.prefix) + 2) GLOB "
+	    "'[0-9]*' AND substr(r.ref, length(p.prefix) + 2) NOT GLOB "
+	    "'*[^0-9]*') FROM (SELECT c.code || '-' || s.code AS prefix FROM "
+	    "subgroup s JOIN commission c ON c.id = s.commission_id WHERE "
+	    "s.id = :sg) p";
 	static const char taken[] =
 	    "SELECT 1 FROM recommendation WHERE ref = :ref";
 	sqlite3_stmt *q = db_prepare(st->db, sql, e), *t;
@@ -594,6 +603,34 @@ check_editable(struct store *st, const struct draft *d,
 	return 0;
 }
 
+/*
+ * Who a person is and whether they run the program are not a secretary's
+ * to change: moving a login lets its new holder act as that person, and
+ * archiving the last administrator lets anyone bootstrap themselves.
+ */
+static int
+check_person(struct store *st, const struct draft *d,
+    const struct record *old, struct err *e)
+{
+	const char *was, *now;
+
+	if (old->ent->kind != ENT_PERSON || st->me.admin)
+		return 0;
+	was = record_get(old, "admin");
+	if (was != NULL && strcmp(was, "1") == 0)
+		return err_set(e, ERR_DENIED, "only an administrator can change "
+		    "an administrator's record");
+	if (d == NULL || !draft_has(d, "login"))
+		return 0;
+	was = record_get(old, "login");
+	now = draft_get(d, "login");
+	if (was == NULL ? now == NULL : now != NULL && strcmp(was, now) == 0)
+		return 0;
+	return err_set(e, ERR_DENIED, "only an administrator can change the "
+	    "login of someone already in the database (whoever has a login "
+	    "acts as its person)");
+}
+
 static int
 update_draft(struct store *st, const struct draft *d, int64_t id,
     int64_t version, struct err *e)
@@ -648,6 +685,7 @@ prepare_update(struct store *st, struct draft *d, const struct record *old,
 	if (draft_fill(st, d, vals, n, false, e) < 0 ||
 	    store_scope_of(st, d->ent->kind, old->id, &cid, &sgid, e) < 0 ||
 	    store_may_write(st, d->ent->kind, cid, sgid, e) < 0 ||
+	    check_person(st, d, old, e) < 0 ||
 	    check_editable(st, d, old, e) < 0)
 		return -1;
 	if (d->ent->kind == ENT_MILESTONE)
@@ -746,6 +784,7 @@ store_archive(struct store *st, enum entity_kind kind, int64_t id,
 	}
 	if (store_scope_of(st, kind, id, &cid, &sgid, e) < 0 ||
 	    store_may_write(st, kind, cid, sgid, e) < 0 ||
+	    check_person(st, NULL, &old, e) < 0 ||
 	    archive_row(st, old.ent, id, old.version, &action, e) < 0 ||
 	    audit_append(st, old.ent->name, id, action, "{}", NULL, 0, e) < 0 ||
 	    db_commit(st->db, e) < 0)

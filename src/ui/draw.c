@@ -14,6 +14,8 @@
 
 #include "coopcom/core/money.h"
 #include "coopcom/ui/draw.h"
+#include "coopcom/ui/drawviews.h"
+#include "coopcom/ui/formdraw.h"
 #include "coopcom/ui/screen.h"
 #include "coopcom/util/buf.h"
 #include "coopcom/util/xalloc.h"
@@ -35,7 +37,7 @@ static struct {
 static const char *const panel_titles[PANEL_COUNT] = { "Commissions",
 	"Sub-groups", "Recommendations", "Detail" };
 static const char *const view_titles[VIEW_COUNT] = { "Commission",
-	"Timeline", "People", "Help" };
+	"Stage board", "My work", "Timeline", "People", "Help" };
 
 /* Writes S (any text) at y, x in exactly WIDTH columns, escaped. */
 static void
@@ -77,6 +79,40 @@ main_panels_visible(int cols)
 	return cols >= 60 ? 3 : 1;
 }
 
+/*
+ * A focused detail takes half the width: the panels on its left are
+ * the recommendations, then the sub-groups (26 columns and a separator)
+ * and the commissions (22 and one) while the recommendations keep 40.
+ */
+static int
+detail_panels_visible(int cols)
+{
+	int left = cols - cols / 2 - 1, count = 2;
+
+	if (cols < 60)
+		return 1;
+	if (left - 27 >= 40) {
+		count++;
+		if (left - 27 - 23 >= 40)
+			count++;
+	}
+	return count;
+}
+
+static void
+widen_detail(void)
+{
+	struct area *r = &layout.areas[PANEL_RECOMMENDATIONS];
+	struct area *d = &layout.areas[PANEL_DETAIL];
+	int grow = COLS / 2 - d->w;
+
+	if (grow <= 0 || r->w - grow < 1)
+		return;
+	r->w -= grow;
+	d->x -= grow;
+	d->w += grow;
+}
+
 /* Commissions and sub-groups have fixed widths; the rest share the room. */
 static int
 panel_width(int panel, int count, int room, int nflex)
@@ -93,7 +129,8 @@ draw_layout(struct app *app)
 {
 	int body = LINES - 4, x = 0, i, room, nflex = 0, w;
 
-	layout.count = main_panels_visible(COLS);
+	layout.count = app->focus == PANEL_DETAIL ?
+	    detail_panels_visible(COLS) : main_panels_visible(COLS);
 	layout.first = (int)app->focus - (layout.count > 1 ? 1 : 0);
 	if (layout.first > PANEL_COUNT - layout.count)
 		layout.first = PANEL_COUNT - layout.count;
@@ -114,6 +151,9 @@ draw_layout(struct app *app)
 		layout.areas[i] = (struct area){ 1, x, body + 1, w };
 		x += w + 1;
 	}
+	if (app->focus == PANEL_DETAIL && layout.count > 1)
+		widen_detail();
+	drawviews_layout(app);
 	app_set_heights(app, body > 1 ? body - 1 : 1,
 	    layout.areas[PANEL_DETAIL].w > 0 ? layout.areas[PANEL_DETAIL].w :
 	    COLS, body);
@@ -234,6 +274,10 @@ draw_main(struct app *app)
 		if (i == PANEL_DETAIL)
 			draw_detail(app, &layout.areas[i],
 			    app->focus == PANEL_DETAIL);
+		else if (i == PANEL_RECOMMENDATIONS)
+			drawviews_recommendations(app, layout.areas[i].y,
+			    layout.areas[i].x, layout.areas[i].h,
+			    layout.areas[i].w, app->focus == (enum panel)i);
 		else
 			draw_list(&app->lists[i], &layout.areas[i],
 			    panel_titles[i], app->focus == (enum panel)i);
@@ -265,23 +309,9 @@ draw_top(const struct app *app)
 {
 	char line[256];
 
-	snprintf(line, sizeof line, "coopcom: %s   1 commission  4 timeline  "
-	    "5 people  ? help  q quit", view_titles[app->view]);
+	snprintf(line, sizeof line, "coopcom: %-11s 1 main 2 board 3 my work "
+	    "4 timeline 5 people ? help q quit", view_titles[app->view]);
 	put(0, 0, COLS, line, screen_attr(STYLE_TITLE));
-}
-
-static void
-draw_status(const struct app *app)
-{
-	const struct store_person *me = store_me(app->store);
-	char line[512];
-
-	snprintf(line, sizeof line, " %s%s | %s%s%s", me->login,
-	    me->admin ? " (admin)" : me->id ? "" : " (read only)",
-	    store_path(app->store), COLS < 80 || LINES < 24 ?
-	    " | small terminal: some things hidden" : "",
-	    "");
-	put(LINES - 2, 0, COLS, line, screen_attr(STYLE_STATUS));
 }
 
 static void
@@ -311,6 +341,7 @@ draw_screen(struct app *app)
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		put(0, 0, COLS, "coopcom: the terminal is too small", A_BOLD);
+		curs_set(0);
 		return;
 	}
 	draw_top(app);
@@ -326,12 +357,26 @@ draw_screen(struct app *app)
 		draw_list(&app->people, &(struct area){ 1, 0, LINES - 3,
 		    COLS }, "People", true);
 		break;
+	case VIEW_BOARD:
+		drawviews_board(app, 1, LINES - 3);
+		break;
+	case VIEW_MINE:
+		drawviews_mine(app, 1, LINES - 3);
+		break;
 	default:
 		draw_help(app);
 		break;
 	}
-	draw_status(app);
+	drawviews_status(app, LINES - 2);
+	drawviews_menu(app);
 	draw_bottom(app);
+	formdraw_overlay(app);
+}
+
+void
+draw_text(int y, int x, int width, const char *s, int attr)
+{
+	put(y, x, width, s, attr);
 }
 
 int

@@ -13,10 +13,12 @@
 #include <unistd.h>
 
 #include "coopcom/ui/draw.h"
+#include "coopcom/ui/drawviews.h"
 #include "coopcom/ui/screen.h"
 #include "coopcom/ui/tui.h"
 #include "coopcom/util/text.h"
 #include "coopcom/vm/app.h"
+#include "coopcom/vm/writer.h"
 
 static void
 paint(struct app *app, unsigned react)
@@ -31,9 +33,13 @@ static unsigned
 click(struct app *app, int y, int x)
 {
 	int64_t row;
-	int panel = draw_hit(app, y, x, &row);
+	int panel;
 
-	if (panel < 0)
+	if (writer_busy(app))		/* a form or chooser has the keys */
+		return REACT_NONE;
+	if (app->view == VIEW_BOARD || app->view == VIEW_MINE)
+		return drawviews_click(app, y, x);
+	if ((panel = draw_hit(app, y, x, &row)) < 0)
 		return REACT_NONE;
 	return app_select(app, (enum panel)panel, row);
 }
@@ -72,13 +78,26 @@ fail(struct err *e)
 	return err_exit_status(e->code) ? err_exit_status(e->code) : 1;
 }
 
+/* After the terminal is restored: where an interrupted form was kept. */
+static void
+report_draft(int kept, char *path, struct err *e)
+{
+	if (kept > 0)
+		fprintf(stderr, "coopcom: the form you had open is kept as a "
+		    "draft (%s); it is offered back at the next start\n", path);
+	else if (kept < 0)
+		fail(e);
+	free(path);
+}
+
 int
 tui_run(const struct session_options *o)
 {
 	struct session s;
 	struct app app;
 	struct err e;
-	int status = 0;
+	char *draft = NULL;
+	int status = 0, kept;
 
 	err_clear(&e);
 	memset(&app, 0, sizeof app);
@@ -98,8 +117,12 @@ tui_run(const struct session_options *o)
 		    "is TERM set to a terminal type this system knows?");
 		status = fail(&e);
 	} else {
+		writer_offer_draft(&app);
 		loop(&app, s.config.refresh_ms);
+		kept = screen_quit_signal ? writer_keep_draft(&app, &draft,
+		    &e) : 0;
 		screen_restore();
+		report_draft(kept, draft, &e);
 	}
 	app_done(&app);
 	session_done(&s);

@@ -15,6 +15,7 @@
 
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
+#include "coopcom/vm/writer.h"
 
 static const struct lv_column commission_cols[] = {
 	{ "code", "Code", 5, 0 },
@@ -78,69 +79,19 @@ app_current_list(struct app *app)
 		return &app->timeline;
 	case VIEW_PEOPLE:
 		return &app->people;
+	case VIEW_BOARD:
+	case VIEW_MINE:
+		return views_current_list(app);
 	default:
 		return NULL;
 	}
 }
 
-/* One line "Label  value" per field, then the history, wrapped. */
-static void
-detail_add(struct detail *d, const char *label, const char *value)
-{
-	char *safe = text_escape(value ? value : "", TEXT_KEEP_NEWLINE);
-	char *line = x_printf("%-15s %s", label, safe);
-
-	text_wrap(line, d->width > 10 ? d->width : 10, &d->lines);
-	free(line);
-	free(safe);
-}
-
-static void
-detail_history(struct app *app, struct detail *d, struct err *e)
-{
-	struct list_filter f = { .record = d->id };
-	struct store_cursor *c;
-	char *line;
-
-	if (store_list_open(app->store, "history", &f, &c, e) < 0)
-		return;
-	text_wrap("", 10, &d->lines);
-	text_wrap("History", 10, &d->lines);
-	while (store_cursor_next(c, e) == 1) {
-		line = x_printf("%.16s %s %s %s", store_cursor_text(c, 1),
-		    store_cursor_text(c, 2), store_cursor_text(c, 4),
-		    store_cursor_text(c, 5));
-		detail_add(d, "", line);
-		free(line);
-		if (store_cursor_text(c, 6) && *store_cursor_text(c, 6))
-			detail_add(d, "", store_cursor_text(c, 6));
-	}
-	store_cursor_close(c);
-}
-
+/* The detail panel's text comes from views.c (history in words). */
 static int
 detail_build(struct app *app, struct err *e)
 {
-	struct detail *d = &app->detail;
-	int64_t id = listview_selected_id(&app->lists[PANEL_RECOMMENDATIONS]);
-	struct record r;
-	size_t i;
-
-	if (id != d->id)
-		d->scroll = 0;
-	d->id = id;
-	text_lines_done(&d->lines);
-	text_lines_init(&d->lines);
-	if (id == 0)
-		return 0;
-	if (store_get(app->store, ENT_RECOMMENDATION, id, &r, e) < 0)
-		return -1;
-	for (i = 0; i < r.ent->nfields; i++)
-		detail_add(d, r.ent->fields[i].label, r.shown[i]);
-	detail_add(d, "Version", r.updated_at);
-	record_done(&r);
-	detail_history(app, d, e);
-	return 0;
+	return views_detail(app, e);
 }
 
 /* Narrows each panel to the selection of the one on its left. */
@@ -150,17 +101,16 @@ cascade(struct app *app, enum panel from, struct err *e)
 	struct listview *c = &app->lists[PANEL_COMMISSIONS];
 	struct listview *s = &app->lists[PANEL_SUBGROUPS];
 	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
-	char id[32];
+	int64_t id;
 
 	if (from <= PANEL_COMMISSIONS) {
-		snprintf(id, sizeof id, "%" PRId64, listview_selected_id(c));
-		listview_set(s, &s->filter.commission, id);
+		id = listview_selected_id(c);
+		listview_set_id(s, &s->filter.commission_id, id ? id : -1);
 		if (listview_reload(s, app->store, e) < 0)
 			return -1;
 	}
 	if (from <= PANEL_SUBGROUPS) {
-		snprintf(id, sizeof id, "%" PRId64, listview_selected_id(s));
-		listview_set(r, &r->filter.subgroup, id);
+		views_scope(app);
 		if (listview_reload(r, app->store, e) < 0)
 			return -1;
 	}
@@ -176,7 +126,8 @@ reload_all(struct app *app, struct err *e)
 		if (listview_reload(&app->lists[p], app->store, e) < 0)
 			return -1;
 	if (listview_reload(&app->timeline, app->store, e) < 0 ||
-	    listview_reload(&app->people, app->store, e) < 0)
+	    listview_reload(&app->people, app->store, e) < 0 ||
+	    views_reload(app, e) < 0)
 		return -1;
 	return detail_build(app, e);
 }
@@ -199,6 +150,7 @@ app_init(struct app *app, struct session *s, struct err *e)
 	listview_init(&app->timeline, "milestones", timeline_cols,
 	    NCOLS(timeline_cols));
 	listview_init(&app->people, "people", people_cols, NCOLS(people_cols));
+	views_init(app);
 	text_lines_init(&app->detail.lines);
 	lineedit_init(&app->prompt.edit, "", 0);
 	app->data_version = store_data_version(app->store);
@@ -216,6 +168,8 @@ app_done(struct app *app)
 		listview_done(&app->lists[p]);
 	listview_done(&app->timeline);
 	listview_done(&app->people);
+	views_done(app);
+	writer_free(app->writer);
 	text_lines_done(&app->detail.lines);
 	lineedit_done(&app->prompt.edit);
 }
@@ -231,6 +185,7 @@ app_set_heights(struct app *app, int list_rows, int detail_width,
 		listview_set_height(&app->lists[p], app->store, list_rows, &e);
 	listview_set_height(&app->timeline, app->store, list_rows, &e);
 	listview_set_height(&app->people, app->store, list_rows, &e);
+	views_set_heights(app, list_rows);
 	if (detail_width != app->detail.width) {
 		app->detail.width = detail_width;
 		detail_build(app, &e);
@@ -252,8 +207,10 @@ move(struct app *app, int64_t delta)
 	}
 	if (lv == NULL) {
 		app->detail.scroll += (int)delta;
-		if (app->detail.scroll > (int)app->detail.lines.n - 1)
-			app->detail.scroll = (int)app->detail.lines.n - 1;
+		if (app->detail.scroll > (int)app->detail.lines.n -
+		    app->detail.height)
+			app->detail.scroll = (int)app->detail.lines.n -
+			    app->detail.height;
 		if (app->detail.scroll < 0)
 			app->detail.scroll = 0;
 		return REACT_REDRAW;
@@ -305,6 +262,7 @@ search_changed(struct app *app)
 	struct err e;
 
 	listview_set(r, &r->filter.search, lineedit_text(&app->prompt.edit));
+	views_scope(app);
 	if (listview_reload(r, app->store, &e) < 0 ||
 	    detail_build(app, &e) < 0)
 		return report(app, &e);
@@ -332,29 +290,15 @@ start_search(struct app *app)
 
 	app->view = VIEW_MAIN;
 	app->focus = PANEL_RECOMMENDATIONS;
-	listview_set(r, &r->filter.subgroup, NULL);
-	listview_set(r, &r->filter.commission,
-	    app->lists[PANEL_SUBGROUPS].filter.commission);
+	listview_set_id(r, &r->filter.subgroup_id, 0);
+	listview_set_id(r, &r->filter.commission_id,
+	    app->lists[PANEL_SUBGROUPS].filter.commission_id);
 	p->kind = PROMPT_LINE;
 	snprintf(p->label, sizeof p->label, "Search: ");
 	lineedit_set(&p->edit, r->filter.search);
 	p->on_change = search_changed;
 	p->on_done = search_done;
 	return search_changed(app) | REACT_LAYOUT;
-}
-
-static unsigned
-clear_filters(struct app *app)
-{
-	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
-	struct err e;
-
-	listview_set(r, &r->filter.search, NULL);
-	listview_set(r, &r->filter.stage, NULL);
-	if (cascade(app, PANEL_COMMISSIONS, &e) < 0)
-		return report(app, &e);
-	app_message(app, false, "search and filters cleared");
-	return REACT_REDRAW;
 }
 
 static unsigned
@@ -388,6 +332,10 @@ redraw_all(struct app *app)
 unsigned
 app_action(struct app *app, enum action a)
 {
+	unsigned react;
+
+	if (views_action(app, a, &react))
+		return react;
 	switch (a) {
 	case ACTION_QUIT:
 		return REACT_QUIT;
@@ -415,8 +363,6 @@ app_action(struct app *app, enum action a)
 		return go_back(app);
 	case ACTION_SEARCH:
 		return start_search(app);
-	case ACTION_CLEAR:
-		return clear_filters(app);
 	case ACTION_VIEW_MAIN:
 		return show_view(app, VIEW_MAIN);
 	case ACTION_VIEW_TIMELINE:
@@ -425,6 +371,12 @@ app_action(struct app *app, enum action a)
 		return show_view(app, VIEW_PEOPLE);
 	case ACTION_REDRAW:
 		return redraw_all(app);
+	case ACTION_ADD:
+	case ACTION_EDIT:
+	case ACTION_JOIN:
+	case ACTION_ADVANCE:
+	case ACTION_ARCHIVE:
+		return writer_action(app, a);
 	default:
 		app_message(app, true, "%s is not available here",
 		    action_info(a) ? action_info(a)->help : "that");
@@ -465,11 +417,16 @@ prompt_key(struct app *app, const char *key)
 unsigned
 app_key(struct app *app, const char *key)
 {
+	unsigned react;
 	enum action a;
 
 	if (app->prompt.kind != PROMPT_NONE)
 		return prompt_key(app, key);
+	if (writer_busy(app))
+		return writer_key(app, key);
 	app->message[0] = '\0';
+	if (views_key(app, key, &react))
+		return react | REACT_REDRAW;
 	if ((a = keymap_lookup(&app->keys, key)) == ACTION_NONE) {
 		app_message(app, true, "%s does nothing here: ? shows every key",
 		    key);
@@ -483,13 +440,20 @@ app_select(struct app *app, enum panel panel, int64_t row)
 {
 	struct err e;
 
-	if (app->view != VIEW_MAIN || panel >= PANEL_DETAIL)
+	if (app->view != VIEW_MAIN || panel >= PANEL_DETAIL ||
+	    writer_busy(app))
 		return REACT_NONE;
 	app->focus = panel;
 	if (listview_goto(&app->lists[panel], app->store, row, &e) < 0 ||
 	    cascade(app, panel, &e) < 0)
 		return report(app, &e);
 	return REACT_REDRAW | REACT_LAYOUT;
+}
+
+int
+app_reload(struct app *app, struct err *e)
+{
+	return reload_all(app, e) < 0 ? -1 : cascade(app, PANEL_COMMISSIONS, e);
 }
 
 unsigned

@@ -43,6 +43,7 @@ listview_done(struct listview *lv)
 	free((char *)lv->filter.commission);
 	free((char *)lv->filter.subgroup);
 	free((char *)lv->filter.stage);
+	free((char *)lv->filter.term);
 	free((char *)lv->filter.search);
 	memset(lv, 0, sizeof *lv);
 }
@@ -56,6 +57,16 @@ listview_set(struct listview *lv, const char **field, const char *value)
 	lv->top = 0;
 }
 
+void
+listview_set_id(struct listview *lv, int64_t *field, int64_t value)
+{
+	if (*field == value)
+		return;
+	*field = value;
+	lv->sel = 0;
+	lv->top = 0;
+}
+
 /* Maps the panel's columns to the store list's, once. */
 static int
 map_columns(struct listview *lv, struct store_cursor *c, struct err *e)
@@ -65,6 +76,7 @@ map_columns(struct listview *lv, struct store_cursor *c, struct err *e)
 
 	if (lv->source != NULL)
 		return 0;
+	lv->names = names;
 	lv->source = x_calloc(lv->ncolumns, sizeof *lv->source);
 	for (i = 0; i < lv->ncolumns; i++) {
 		for (j = 0; j < lv->nsource; j++)
@@ -231,10 +243,13 @@ listview_cell(const struct listview *lv, int64_t row, size_t col)
 const char *
 listview_value(const struct listview *lv, int64_t row, const char *source)
 {
+	int64_t i = row - lv->win_start;
 	size_t n;
 
-	for (n = 0; n < lv->ncolumns; n++)
-		if (strcmp(lv->columns[n].source, source) == 0)
-			return listview_cell(lv, row, n);
+	if (i < 0 || i >= (int64_t)lv->win_n || lv->names == NULL)
+		return NULL;
+	for (n = 0; n < lv->nsource; n++)
+		if (strcmp(lv->names[n], source) == 0)
+			return lv->cells[i * (int64_t)lv->nsource + (int64_t)n];
 	return NULL;
 }

@@ -224,6 +224,10 @@ run coopcom --db "$DB" edit recommendation 1 --colour red
 expect_status 2
 expect_err_contains "--colour"
 nothing_added
+run coopcom --db "$DB" edit recommendation 1 --title "Renamed" --colour red
+expect_status 2
+expect_err_contains "--colour"
+nothing_added
 run coopcom --db "$DB" edit recommendation 1 --title ""
 expect_failure "an empty title is refused"
 nothing_added

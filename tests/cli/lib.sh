@@ -116,7 +116,7 @@ run()
 		set -- "$COOPCOM" "$@"
 	fi
 	if command -v timeout >/dev/null; then
-		timeout -k 5 120 "$@" <"/dev/null" >"$out_file" 2>"$err_file"
+		timeout -k 5 120 "$@" </dev/null >"$out_file" 2>"$err_file"
 	else
 		"$@" </dev/null >"$out_file" 2>"$err_file"
 	fi
@@ -190,20 +190,25 @@ expect_out_line()
 	fi
 }
 
-# expect_json PYTHON_EXPR: stdout parses as JSON and the expression, with
-# the parsed value as d, is true. python3 is an independent parser.
+# expect_json PYTHON_EXPR [DESCRIPTION [ARG...]]: stdout parses as JSON
+# and the expression, with the parsed value as d, is true; the ARGs are
+# sys.argv[3:]. python3 is an independent parser.
 expect_json()
 {
+	local expr=$1 what=${2:-json: $1}
+
+	shift $(($# < 2 ? $# : 2))
 	if ! command -v python3 >/dev/null; then
-		skip "python3 is not installed: not checked: $1"
+		skip "python3 is not installed: not checked: $expr"
 		return 0
 	fi
 	if python3 -c 'import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
-sys.exit(0 if eval(sys.argv[2]) else 1)' "$out_file" "$1" 2>"$TMP/.py"; then
-		pass "${2:-json: $1}"
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$out_file" "$expr" "$@" \
+	    2>"$TMP/.py"; then
+		pass "$what"
 	else
-		fail "${2:-json: $1}"
+		fail "$what"
 		tail -n 1 "$TMP/.py" | sed 's/^/    python: /'
 	fi
 }

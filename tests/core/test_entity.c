@@ -34,6 +34,8 @@ static const struct norm_case norm_cases[] = {
 	{ ENT_PERSON, "kind", "Community Leader", "community_leader", NULL },
 	{ ENT_PERSON, "kind", "community-leader", "community_leader", NULL },
 	{ ENT_PERSON, "kind", "", "!", "cannot be blank" },
+	{ ENT_SUBGROUP_MEMBER, "role", "Co-opted", "coopted", NULL },
+	{ ENT_SUBGROUP_MEMBER, "role", "co opted", "coopted", NULL },
 	{ ENT_PERSON, "admin", "yes", "1", NULL },
 	{ ENT_PERSON, "admin", "No", "0", NULL },
 	{ ENT_PERSON, "admin", "maybe", "!", "yes or no" },

@@ -35,7 +35,7 @@
 #define FX_BRK_CHAIR	"brkchair"	/* chair of CC-BRK */
 #define FX_OBSERVER	"observer"	/* observer of CC */
 #define FX_CITIZEN	"citizen"	/* commissioner of CG */
-#define FX_NOBODY	"nobody"	/* a login the database does not know */
+#define FX_NOBODY	"nobody"	/* a login the database lacks */
 
 /* Their names, as the world stores them. */
 #define FX_ADMIN_NAME		"Ada Admin"

@@ -505,13 +505,14 @@ writer(int go, int64_t id, int who)
 	char text[64], c;
 	int i, failed = 0;
 
+	/* Two people starting coopcom at the same moment, too. */
+	while (read(go, &c, 1) < 0 && errno == EINTR)
+		;
 	err_clear(&e);
 	if (store_open(&st, &o, &e) < 0) {
 		fprintf(stderr, "writer %d: %s\n", who, e.msg);
 		return 3;
 	}
-	while (read(go, &c, 1) < 0 && errno == EINTR)
-		;
 	for (i = 0; i < WRITES; i++) {
 		struct store_value v = { "organisation", text };
 
@@ -555,9 +556,11 @@ START_TEST(test_two_writers)
 	for (k = 0; k < 2; k++) {
 		ck_assert_int_eq(waitpid(pid[k], &status, 0), pid[k]);
 		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-		    "writer %d: %s", k, WIFEXITED(status) ?
-		    (WEXITSTATUS(status) == 2 ? "saw ERR_BUSY" :
-		    "an edit failed") : "crashed");
+		    "writer %d: %s (see its message above)", k,
+		    !WIFEXITED(status) ? "crashed" :
+		    WEXITSTATUS(status) == 3 ? "could not open the database" :
+		    WEXITSTATUS(status) == 2 ? "an edit saw ERR_BUSY" :
+		    "an edit failed");
 	}
 	if (same_row)
 		ck_assert_int_eq(fx_sql_intf("SELECT version FROM person "

@@ -15,7 +15,8 @@
 
 enum command_needs {
 	CMD_STORE = 1 << 0,	/* open the database first */
-	CMD_CREATE = 1 << 1	/* ... creating it when missing */
+	CMD_CREATE = 1 << 1,	/* ... creating it when missing */
+	CMD_FIELDS = 1 << 2	/* takes --FIELD for the KIND in its first word */
 };
 
 struct command {
@@ -24,7 +25,7 @@ struct command {
 	const char *help;		/* one line */
 	int (*run)(struct session *s, struct args *a, struct err *e);
 	unsigned needs;			/* enum command_needs */
-	const char *const *flags;	/* options that take no value */
+	const char *options;		/* args.h spec: "format= archived" */
 };
 
 /* Helpers shared by the handlers. */

@@ -19,8 +19,19 @@ enum cell_type { CELL_NULL, CELL_INT, CELL_TEXT };
 struct list_filter {
 	const char *commission;		/* as typed: code, name or id */
 	const char *subgroup;		/* as typed */
+	int64_t commission_id;		/* by id instead: 0 any, -1 none */
+	int64_t subgroup_id;		/* likewise */
 	const char *stage;		/* a stage id */
+	const char *term;		/* short, medium or long */
 	const char *search;		/* words, matched by the full-text index */
+	bool overdue;			/* only those past their target date and
+					   not in a final stage */
+	bool mine;			/* only those of the person's sub-groups
+					   or added by them */
+	int64_t person;			/* whose work ("mywork", "mine") and
+					   memberships ("members"); 0 for the
+					   person acting in "mywork" and "mine",
+					   for anyone in "members" */
 	int64_t record;			/* history: the recommendation's id */
 	bool archived;			/* include archived rows */
 	int64_t limit;			/* 0 for no limit */
@@ -38,7 +49,7 @@ int store_list_open(struct store *st, const char *name,
 int store_list_count(struct store *st, const char *name,
     const struct list_filter *f, int64_t *n, struct err *e);
 
-/* The column names; borrowed while the cursor is open. */
+/* The column names: static, valid for the program's life. */
 const char *const *store_cursor_columns(const struct store_cursor *c,
     size_t *n);
 /* 1 for a row, 0 at the end, -1 on error. */

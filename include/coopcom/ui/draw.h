@@ -16,6 +16,9 @@
 void draw_layout(struct app *app);
 /* Paints the whole screen (into curses' buffer; the caller refreshes). */
 void draw_screen(struct app *app);
+/* Writes S (any text: escaped here) at Y, X in exactly WIDTH columns,
+ * cut with "…" or padded; for the other drawing modules. */
+void draw_text(int y, int x, int width, const char *s, int attr);
 /*
  * The row of the list panel at screen position (y, x), for mouse clicks:
  * returns the panel (or -1) and sets *row to the list row.

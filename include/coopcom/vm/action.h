@@ -36,6 +36,8 @@
 	X(VIEW_MAIN, "view_main", "commissions, sub-groups, "		\
 	    "recommendations", "1")					\
 	X(VIEW_BOARD, "view_board", "the stage board", "2")		\
+	X(FINAL_STAGES, "final_stages", "stage board: show or hide "	\
+	    "the final stages", "F")					\
 	X(VIEW_MINE, "view_mine", "my work", "3")			\
 	X(VIEW_TIMELINE, "view_timeline", "the timeline", "4")		\
 	X(VIEW_PEOPLE, "view_people", "people", "5")			\

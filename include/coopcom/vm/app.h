@@ -19,6 +19,7 @@
 #include "coopcom/vm/lineedit.h"
 #include "coopcom/vm/listview.h"
 #include "coopcom/vm/session.h"
+#include "coopcom/vm/views.h"
 
 enum reaction {
 	REACT_NONE = 0,
@@ -29,6 +30,8 @@ enum reaction {
 
 enum view {
 	VIEW_MAIN,		/* commissions | sub-groups | recommendations | detail */
+	VIEW_BOARD,		/* a commission's recommendations by stage */
+	VIEW_MINE,		/* what the person acting can act on now */
 	VIEW_TIMELINE,		/* milestones in date order */
 	VIEW_PEOPLE,
 	VIEW_HELP,		/* every key, from the action table */
@@ -50,6 +53,7 @@ enum prompt_kind {
 };
 
 struct app;
+struct writer;
 
 /* A question the UI shows at the bottom line; input is data. */
 struct prompt {
@@ -81,6 +85,9 @@ struct app {
 	struct listview timeline;
 	struct listview people;
 	struct detail detail;
+	struct views views;		/* board, my work, filters, status */
+	struct writer *writer;		/* forms, choosers, drafts (writer.h);
+					   NULL until first needed */
 	struct prompt prompt;
 	int help_scroll;
 	char message[512];		/* status message, safe text */
@@ -100,6 +107,8 @@ unsigned app_select(struct app *app, enum panel panel, int64_t row);
 
 /* Polls for others' changes; reloads and keeps selections when there are. */
 unsigned app_tick(struct app *app);
+/* Reloads every list after a change of one's own, keeping selections. */
+int app_reload(struct app *app, struct err *e);
 
 /* The UI tells the app how many rows each list panel shows. */
 void app_set_heights(struct app *app, int list_rows, int detail_width,

@@ -34,6 +34,7 @@ struct listview {
 	const struct lv_column *columns;
 	size_t ncolumns;
 	size_t *source;			/* per column: index in the store list */
+	const char *const *names;	/* the store list's column names */
 	size_t nsource;			/* columns of the store list */
 	struct list_filter filter;	/* strings owned: set with listview_set */
 	int64_t total;			/* rows under the filter */
@@ -57,6 +58,12 @@ void listview_done(struct listview *lv);
 void listview_set(struct listview *lv, const char **field, const char *value);
 
 /*
+ * An id filter (filter.commission_id, filter.subgroup_id): 0 for any,
+ * -1 for none. Resets the selection only when the value changes.
+ */
+void listview_set_id(struct listview *lv, int64_t *field, int64_t value);
+
+/*
  * Recounts and reloads the visible window, keeping the selection on the
  * same row id when it is still in view (someone else's change must not
  * move the person's cursor).
@@ -76,7 +83,7 @@ int64_t listview_selected_id(const struct listview *lv);
 /* Cell of a visible row (top <= row < top + height) by column index;
  * NULL for SQL NULL or a row not loaded. Borrowed until the next call. */
 const char *listview_cell(const struct listview *lv, int64_t row, size_t col);
-/* Cell by store column name (for any held row). */
+/* Cell by store column name, shown or not (for any held row). */
 const char *listview_value(const struct listview *lv, int64_t row,
     const char *source);
 
