@@ -11,6 +11,7 @@
 
 #include "coopcom/core/money.h"
 #include "coopcom/util/err.h"
+#include "coopcom/util/text.h"
 
 #define POUND "\xc2\xa3" /* "£" in UTF-8 */
 #define MAX_POUNDS (MONEY_MAX_PENCE / 100)
@@ -62,16 +63,10 @@ at_digit(const struct cursor *c)
 static int
 fail(struct err *e, const char *text, size_t len, const char *why)
 {
-	const char *more = "";
+	size_t n = utf8_clip(text, len, QUOTE_MAX);
 
-	if (len > QUOTE_MAX) {
-		len = QUOTE_MAX;
-		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
-			len--;
-		more = "\xe2\x80\xa6";
-	}
-	return err_set(
-	    e, ERR_INVALID, "\"%.*s%s\": %s", (int)len, text, more, why);
+	return err_set(e, ERR_INVALID, "\"%.*s%s\": %s", (int)n, text,
+	    n < len ? "\xe2\x80\xa6" : "", why);
 }
 
 /* Adds the digits at c->p to *pounds; n is how many to read (0: all). */

@@ -19,6 +19,7 @@
 #include "coopcom/core/date.h"
 #include "coopcom/core/timescale.h"
 #include "coopcom/util/err.h"
+#include "coopcom/util/text.h"
 #include "coopcom/util/xalloc.h"
 
 #define QUOTE_MAX 60   /* bytes of the text a message repeats */
@@ -113,21 +114,16 @@ static const struct {
 static int __attribute__((format(printf, 4, 5)))
 fail(struct scan *sc, size_t off, size_t len, const char *fmt, ...)
 {
-	const char *s = sc->text + off, *more = "";
+	const char *s = sc->text + off;
+	size_t n = utf8_clip(s, len, QUOTE_MAX);
 	char why[256];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	if (len > QUOTE_MAX) {
-		len = QUOTE_MAX;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-		more = "\xe2\x80\xa6";
-	}
-	return err_set(
-	    sc->e, ERR_INVALID, "\"%.*s%s\": %s", (int)len, s, more, why);
+	return err_set(sc->e, ERR_INVALID, "\"%.*s%s\": %s", (int)n, s,
+	    n < len ? "\xe2\x80\xa6" : "", why);
 }
 
 /* Bytes of the text that the tokens [from, to) span. */

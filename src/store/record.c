@@ -343,6 +343,24 @@ bind_value(sqlite3_stmt *q, size_t i, const char *v)
 	db_bind_text(q, name, v);
 }
 
+/* Binds who and when (:now, :me) and the draft's values (:v0, :v1...). */
+static void
+bind_draft(struct store *st, sqlite3_stmt *q, const struct draft *d)
+{
+	char now[20];
+	size_t i, n = 0;
+
+	store_now(now);
+	db_bind_text(q, ":now", now);
+	if (st->me.id)
+		db_bind_int(q, ":me", st->me.id);
+	for (i = 0; i < d->ent->nfields; i++, n++)
+		if (d->set[i])
+			bind_value(q, n, d->vals[i]);
+	for (i = 0; i < d->nx; i++, n++)
+		bind_value(q, n, d->xval[i]);
+}
+
 static int
 insert_draft(struct store *st, const struct draft *d, int64_t *id,
     struct err *e)
@@ -350,7 +368,6 @@ insert_draft(struct store *st, const struct draft *d, int64_t *id,
 	struct buf sql, vals;
 	sqlite3_stmt *q;
 	size_t i, n = 0;
-	char now[20];
 
 	buf_init(&sql);
 	buf_init(&vals);
@@ -371,15 +388,7 @@ insert_draft(struct store *st, const struct draft *d, int64_t *id,
 	buf_done(&vals);
 	if (q == NULL)
 		return -1;
-	store_now(now);
-	db_bind_text(q, ":now", now);
-	if (st->me.id)
-		db_bind_int(q, ":me", st->me.id);
-	for (i = 0, n = 0; i < d->ent->nfields; i++, n++)
-		if (d->set[i])
-			bind_value(q, n, d->vals[i]);
-	for (i = 0; i < d->nx; i++, n++)
-		bind_value(q, n, d->xval[i]);
+	bind_draft(st, q, d);
 	if (db_run(st->db, q, e) < 0)
 		return err_prefix(e, "cannot add the %s", d->ent->name);
 	*id = db_last_id(st->db);
@@ -638,7 +647,6 @@ update_draft(struct store *st, const struct draft *d, int64_t id,
 	struct buf sql;
 	sqlite3_stmt *q;
 	size_t i, n = 0;
-	char now[20];
 
 	buf_init(&sql);
 	buf_printf(&sql, "UPDATE %s SET version = version + 1, updated_at = "
@@ -654,17 +662,9 @@ update_draft(struct store *st, const struct draft *d, int64_t id,
 	buf_done(&sql);
 	if (q == NULL)
 		return -1;
-	store_now(now);
-	db_bind_text(q, ":now", now);
-	if (st->me.id)
-		db_bind_int(q, ":me", st->me.id);
+	bind_draft(st, q, d);
 	db_bind_int(q, ":id", id);
 	db_bind_int(q, ":version", version);
-	for (i = 0, n = 0; i < d->ent->nfields; i++, n++)
-		if (d->set[i])
-			bind_value(q, n, d->vals[i]);
-	for (i = 0; i < d->nx; i++, n++)
-		bind_value(q, n, d->xval[i]);
 	if (db_run(st->db, q, e) < 0)
 		return err_prefix(e, "cannot save the %s", d->ent->name);
 	if (db_changes(st->db) != 1)

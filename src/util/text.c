@@ -545,3 +545,13 @@ text_is_blank(const char *s)
 		s++;
 	return *s == '\0';
 }
+
+size_t
+utf8_clip(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}

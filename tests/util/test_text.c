@@ -244,6 +244,18 @@ START_TEST(test_utf8_encode)
 }
 END_TEST
 
+START_TEST(test_utf8_clip)
+{
+	const char *s = "ab\xc2\xa3" "cd";	/* "ab£cd" */
+
+	ck_assert_uint_eq(utf8_clip(s, 6, 10), 6);
+	ck_assert_uint_eq(utf8_clip(s, 6, 6), 6);
+	ck_assert_uint_eq(utf8_clip(s, 6, 4), 4);
+	ck_assert_uint_eq(utf8_clip(s, 6, 3), 2);	/* not half of £ */
+	ck_assert_uint_eq(utf8_clip(s, 6, 0), 0);
+}
+END_TEST
+
 START_TEST(test_utf8_steps)
 {
 	/* A, £, invalid 0xff, €, stray continuation, 😀, truncated €, Z */
@@ -481,6 +493,7 @@ text_suite(void)
 	tcase_add_loop_test(tc, test_utf8_decode, 0, NELEM(dec_cases));
 	tcase_add_test(tc, test_utf8_encode);
 	tcase_add_test(tc, test_utf8_steps);
+	tcase_add_test(tc, test_utf8_clip);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("measure");

@@ -163,6 +163,8 @@ int utf8_valid(const char *s, size_t n);
  * start of the character before pos (0 at the start).
  */
 size_t utf8_next(const char *s, size_t len, size_t pos);
+/* LEN cut to at most MAX bytes without splitting a UTF-8 character. */
+size_t utf8_clip(const char *s, size_t len, size_t max);
 size_t utf8_prev(const char *s, size_t pos);
 
 #endif
