@@ -22,9 +22,14 @@
 
 Suite *config_suite(void);
 
-#ifndef TOP_SRCDIR
-#define TOP_SRCDIR "."
-#endif
+/* The source tree, as make check exports it (VPATH builds included). */
+static const char *
+top_srcdir(void)
+{
+	const char *top = getenv("top_srcdir");
+
+	return top != NULL && *top != '\0' ? top : ".";
+}
 
 #define DIR_TEMPLATE "/tmp/coopcom-config-XXXXXX"
 
@@ -618,7 +623,7 @@ START_TEST(test_example)
 	config_t lc;
 	config_setting_t *root, *s, *m;
 	const char *name;
-	char *path = x_printf("%s/data/coopcom.conf.example", TOP_SRCDIR);
+	char *path = x_printf("%s/data/coopcom.conf.example", top_srcdir());
 	struct buf seen, want;
 	int i, j;
 	size_t n;
