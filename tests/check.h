@@ -26,6 +26,7 @@ Suite *record_suite(void);
 Suite *audit_suite(void);
 Suite *demo_suite(void);
 Suite *advance_suite(void);
+Suite *attend_suite(void);
 Suite *screen_suite(void);
 Suite *views_suite(void);
 

@@ -17,17 +17,17 @@
 #include "coopcom/util/xalloc.h"
 
 static const char list_options[] = "format= commission= subgroup= stage= "
-    "search= archived limit= offset=";
+    "search= meeting= archived limit= offset=";
 
 static const struct command commands[] = {
 	{ "init", "init [--demo]", "create the database; make you its "
 	    "administrator; --demo fills it with the Telford & Wrekin 2011 "
 	    "commission", cmd_init, CMD_CREATE, "demo" },
 	{ "list", "list WHAT [--format table|csv|json] [--commission C] "
-	    "[--subgroup S] [--stage ID] [--search WORDS] [--archived] "
-	    "[--limit N] [--offset N]", "list commissions, subgroups, "
+	    "[--subgroup S] [--stage ID] [--search WORDS] [--meeting ID] "
+	    "[--archived] [--limit N] [--offset N]", "list commissions, subgroups, "
 	    "recommendations, milestones, people, members, engagement, "
-	    "meetings or mywork (what you can act on now)", cmd_list,
+	    "meetings, attendance or mywork (what you can act on now)", cmd_list,
 	    CMD_STORE, list_options },
 	{ "show", "show KIND ID", "show one record in full (KIND: "
 	    "recommendation, subgroup, person...; ID: id, code, ref or login)",
@@ -45,6 +45,9 @@ static const struct command commands[] = {
 	{ "join", "join SUBGROUP PERSON --role member|chair|coopted|officer",
 	    "add a person to a sub-group, or change their role", cmd_join,
 	    CMD_STORE, "role=" },
+	{ "attend", "attend MEETING_ID PERSON --status present|apologies|absent",
+	    "record who came to a meeting (coopcom list attendance --meeting "
+	    "ID shows it)", cmd_attend, CMD_STORE, "status=" },
 	{ "fields", "fields KIND", "list the fields of a kind of record, "
 	    "with what each takes", cmd_fields, 0, "" },
 	{ "whoami", "whoami", "say who coopcom thinks you are, and your roles",
@@ -238,6 +241,9 @@ cmd_list(struct session *s, struct args *a, struct err *e)
 	if (count_option(a, "limit", &f.limit, e) < 0 ||
 	    count_option(a, "offset", &f.offset, e) < 0)
 		return -1;
+	if (args_get(a, "meeting") != NULL && store_resolve(s->store,
+	    ENT_MEETING, args_get(a, "meeting"), &f.record, e) < 0)
+		return -1;
 	if (store_list_open(s->store, what, &f, &c, e) < 0)
 		return -1;
 	rc = out_cursor(stdout, c, fmt, e);
@@ -382,6 +388,26 @@ cmd_join(struct session *s, struct args *a, struct err *e)
 	if (store_join_subgroup(s->store, sg, who, role, e) < 0)
 		return -1;
 	printf("%s is now %s of %s\n", who, role, sg);
+	return 0;
+}
+
+int
+cmd_attend(struct session *s, struct args *a, struct err *e)
+{
+	const char *meeting = cmd_word(a, 0, "the meeting (its id)", e);
+	const char *who, *status = args_get(a, "status");
+	int64_t id;
+
+	if (meeting == NULL || (who = cmd_word(a, 1, "the person (login)",
+	    e)) == NULL)
+		return -1;
+	if (status == NULL)
+		return err_set(e, ERR_INVALID, "attend needs --status present, "
+		    "apologies or absent");
+	if (store_resolve(s->store, ENT_MEETING, meeting, &id, e) < 0 ||
+	    store_attend(s->store, id, who, status, e) < 0)
+		return -1;
+	printf("%s: %s at meeting %s\n", who, status, meeting);
 	return 0;
 }
 

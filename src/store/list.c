@@ -157,6 +157,12 @@ static const struct list_def lists[] = {
 	    "JOIN meeting m ON m.id = d.meeting_id WHERE a.entity = "
 	    "'recommendation' AND a.entity_id = :rid AND :archived >= 0 "
 	    "ORDER BY a.id" PAGE },
+	{ "attendance", { "meeting", "date", "body", "login", "name", "status",
+	    NULL },
+	    "SELECT m.id, m.held_on, m.body, p.login, p.name, a.status FROM "
+	    "attendance a JOIN meeting m ON m.id = a.meeting_id JOIN person p "
+	    "ON p.id = a.person_id WHERE (:rid IS NULL OR m.id = :rid) AND "
+	    ":archived >= 0 ORDER BY m.held_on, m.id, a.status, p.name" PAGE },
 };
 
 #define NLISTS (sizeof lists / sizeof lists[0])
@@ -165,7 +171,7 @@ _Static_assert(NLISTS <= sizeof count_sql / sizeof count_sql[0],
 
 const char *const store_list_names[] = { "commissions", "subgroups",
 	"recommendations", "milestones", "people", "members", "engagement",
-	"meetings", "history", "mywork", NULL };
+	"meetings", "history", "mywork", "attendance", NULL };
 
 struct store_cursor {
 	struct store *st;

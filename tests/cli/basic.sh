@@ -202,6 +202,23 @@ check "bob is the only chair" test "$(grep -c ',chair,' "$out_file")" -eq 1
 expect_out_contains "bob,Bob Baker,chair"
 expect_out_contains "alice,Alice Able-Smith,member"
 
+# attend: who came to a meeting, changed in place.
+cc add meeting --body assembly --commission CC --date 2012-01-17
+expect_status 0
+meeting=$(printf '%s' "$out" | sed -n 's/^added meeting //p')
+cc attend "$meeting" alice --status present
+expect_status 0
+cc attend "$meeting" bob --status apologies
+cc attend "$meeting" alice --status absent
+cc attend "$meeting" bob --status late
+expect_status 2
+expect_err_contains "present, apologies or absent"
+cc list attendance --meeting "$meeting" --format csv
+expect_out_line 1 "meeting,date,body,login,name,status"
+expect_out_contains "alice,Alice Able-Smith,absent"
+expect_out_contains "bob,Bob Baker,apologies"
+check "two people recorded" test "$(grep -c ',2012-01-17,' "$out_file")" -eq 2
+
 cc check
 expect_status 0
 

@@ -287,6 +287,7 @@ expect_exit()
 	if ! wait_exit; then
 		screen >"$TMP/.screen"
 		fail_screen "$what (still running)"
+		pid=$(pane_format '#{pane_pid}'); echo "DEBUG $(pane_format 'dead=#{pane_dead} st=#{pane_dead_status} sig=#{pane_dead_signal}') pid=$pid"; cat /proc/$pid/stat; cat /proc/$pid/wchan; echo; cat /proc/$pid/stack 2>/dev/null | head; ls -l /proc/$pid/fd
 	elif [ "$pane_status" = "$1" ]; then
 		pass "$what"
 	else

@@ -43,6 +43,7 @@ int cmd_edit(struct session *s, struct args *a, struct err *e);
 int cmd_archive(struct session *s, struct args *a, struct err *e);
 int cmd_join(struct session *s, struct args *a, struct err *e);
 int cmd_fields(struct session *s, struct args *a, struct err *e);
+int cmd_attend(struct session *s, struct args *a, struct err *e);
 int cmd_whoami(struct session *s, struct args *a, struct err *e);
 int cmd_check(struct session *s, struct args *a, struct err *e);
 int cmd_config(struct session *s, struct args *a, struct err *e);

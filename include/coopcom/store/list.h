@@ -32,7 +32,8 @@ struct list_filter {
 					   memberships ("members"); 0 for the
 					   person acting in "mywork" and "mine",
 					   for anyone in "members" */
-	int64_t record;			/* history: the recommendation's id */
+	int64_t record;			/* history: the recommendation's id;
+					   attendance: the meeting's id */
 	bool archived;			/* include archived rows */
 	int64_t limit;			/* 0 for no limit */
 	int64_t offset;

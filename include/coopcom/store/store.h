@@ -181,6 +181,14 @@ int store_moves(struct store *st, int64_t rec_id, struct store_move **moves,
     size_t *n, struct err *e);
 void store_moves_free(struct store_move *moves, size_t n);
 
+/*
+ * Records that PERSON (login, id or name) was present, sent apologies or
+ * was absent at a meeting: one row per person, changed in place, audited.
+ * Whoever may change the meeting may record its attendance.
+ */
+int store_attend(struct store *st, int64_t meeting_id, const char *person,
+    const char *status, struct err *e);
+
 /* Checks the database: integrity, foreign keys, invariants, audit chain.
  * Appends one line per problem to OUT; returns the number of problems, or
  * -1 when the check itself could not run. */
