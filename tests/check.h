@@ -27,6 +27,7 @@ Suite *audit_suite(void);
 Suite *demo_suite(void);
 Suite *advance_suite(void);
 Suite *attend_suite(void);
+Suite *input_suite(void);
 Suite *screen_suite(void);
 Suite *views_suite(void);
 

@@ -60,7 +60,7 @@ static const struct list_def lists[] = {
 	    "r.created_by = :me OR s.id IN " MY_SUBGROUPS ") "
 	    "AND (:search IS NULL OR r.id IN (SELECT rowid FROM "
 	    "recommendation_fts WHERE recommendation_fts MATCH :search)) "
-	    "ORDER BY c.code, s.code, r.ref" PAGE },
+	    "ORDER BY c.code, s.code, length(r.ref), r.ref" PAGE },
 	{ "mywork", { "id", "ref", "title", "commission", "subgroup", "stage",
 	    "target", "why", NULL },
 	    "SELECT id, ref, title, commission, subgroup, stage, target, "
@@ -90,7 +90,7 @@ static const struct list_def lists[] = {
 	    "s.commission_id WHERE (:archived OR r.archived = 0) AND (:cid IS "
 	    "NULL OR c.id = :cid)) WHERE coalesce(work, decide, late) IS NOT "
 	    "NULL ORDER BY late IS NULL, stage <> 'referred_back', decide IS "
-	    "NULL, commission, ref" PAGE },
+	    "NULL, commission, length(ref), ref" PAGE },
 	{ "milestones", { "id", "commission", "subgroup", "theme", "title",
 	    "timescale", "earliest", "latest", "dating", "status", "state",
 	    NULL },

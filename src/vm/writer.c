@@ -721,8 +721,9 @@ note_done(struct app *app, bool ok)
 	if (text_is_blank(text)) {
 		app_message(app, true, "This move needs a reason: type one, "
 		    "or Escape to leave it");
-		return ask_line(app, note_done, "Reason for moving %s: ",
-		    m->ref);
+		/* The prompt has the bottom line: the question says it. */
+		return ask_line(app, note_done, "This move needs a reason "
+		    "(Escape leaves it). Reason for moving %s: ", m->ref);
 	}
 	free(m->note);
 	m->note = x_strdup(text);

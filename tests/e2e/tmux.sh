@@ -255,6 +255,11 @@ expect_screen_lacks()
 # wait_exit [-t NAME] [TIMEOUT]: waits for the pane's program to end and
 # sets $pane_status to its exit status (128 + N for signal N); returns 1
 # if it is still running after TIMEOUT seconds (10 by default).
+#
+# A tmux built with libutempter can miss a SIGCHLD (utempter's own
+# handler is in place while a pane is being marked dead), leaving the
+# program a zombie and its status unknown; a pane that is dead without a
+# status gets the server a SIGCHLD of its own, so that it reaps it.
 wait_exit()
 {
 	local tries st TARGET=$TARGET shifted
@@ -268,6 +273,7 @@ wait_exit()
 		case $st in
 		[0-9]*:) pane_status=${st%:}; return 0 ;;
 		:[0-9]*) pane_status=$((128 + ${st#:})); return 0 ;;
+		:) kill -CHLD "$(tm display-message -p '#{pid}')" 2>/dev/null ;;
 		esac
 		sleep 0.1
 		tries=$((tries - 1))
@@ -287,7 +293,6 @@ expect_exit()
 	if ! wait_exit; then
 		screen >"$TMP/.screen"
 		fail_screen "$what (still running)"
-		pid=$(pane_format '#{pane_pid}'); echo "DEBUG $(pane_format 'dead=#{pane_dead} st=#{pane_dead_status} sig=#{pane_dead_signal}') pid=$pid"; cat /proc/$pid/stat; cat /proc/$pid/wchan; echo; cat /proc/$pid/stack 2>/dev/null | head; ls -l /proc/$pid/fd
 	elif [ "$pane_status" = "$1" ]; then
 		pass "$what"
 	else
