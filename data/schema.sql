@@ -253,3 +253,42 @@ END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
 	SELECT RAISE(ABORT, 'the audit trail is append-only');
 END;
+
+-- version 2
+-- Delivery tracking of adopted recommendations (revised and actual dates,
+-- progress, RACI), progress updates from the people responsible, and the
+-- integrated impact assessment (one rating per heading per
+-- recommendation).
+ALTER TABLE recommendation ADD COLUMN revised_date TEXT;
+ALTER TABLE recommendation ADD COLUMN actual_date TEXT;
+ALTER TABLE recommendation ADD COLUMN percent_complete INTEGER
+    CHECK (percent_complete BETWEEN 0 AND 100);
+ALTER TABLE recommendation ADD COLUMN responsible_id INTEGER
+    REFERENCES person(id);
+ALTER TABLE recommendation ADD COLUMN accountable_id INTEGER
+    REFERENCES person(id);
+ALTER TABLE recommendation ADD COLUMN consulted TEXT NOT NULL DEFAULT '';
+ALTER TABLE recommendation ADD COLUMN informed TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE progress_update (
+	id INTEGER PRIMARY KEY,
+	recommendation_id INTEGER NOT NULL REFERENCES recommendation(id),
+	at TEXT NOT NULL,
+	person_id INTEGER REFERENCES person(id),
+	percent_complete INTEGER CHECK (percent_complete BETWEEN 0 AND 100),
+	note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX progress_update_recommendation
+    ON progress_update(recommendation_id, at);
+
+CREATE TABLE impact (
+	recommendation_id INTEGER NOT NULL REFERENCES recommendation(id),
+	heading TEXT NOT NULL,
+	rating TEXT NOT NULL CHECK (rating IN ('neutral', 'positive',
+	    'negative')),
+	comment TEXT NOT NULL DEFAULT '',
+	version INTEGER NOT NULL DEFAULT 1,
+	updated_at TEXT NOT NULL,
+	updated_by INTEGER REFERENCES person(id),
+	PRIMARY KEY (recommendation_id, heading)
+) WITHOUT ROWID;
