@@ -12,7 +12,9 @@
 
 #include "config.h"
 #include "coopcom/cli/cli.h"
+#include "coopcom/cli/remote.h"
 #include "coopcom/ui/tui.h"
+#include "coopcom/util/text.h"
 
 static void
 usage(FILE *fp)
@@ -103,10 +105,45 @@ global_options(int argc, char **argv, struct session_options *o)
 	return i;
 }
 
+/*
+ * Under a forced SSH command (coopcom --as LOGIN in authorized_keys) the
+ * person's own command line arrives in SSH_ORIGINAL_COMMAND: run it only
+ * if it is one of the commands allowed over SSH (cli/remote.h).
+ */
+static int
+remote_run(const struct session_options *o, const char *text)
+{
+	struct remote_words w;
+	struct err e;
+	char *safe;
+	int rc;
+
+	err_clear(&e);
+	if (remote_split(text, &w, &e) < 0)
+		goto refuse;
+	if (w.argc == 0) {
+		remote_words_done(&w);
+		return tui_run(o);
+	}
+	if (remote_check(&w, &e) < 0) {
+		remote_words_done(&w);
+		goto refuse;
+	}
+	rc = cli_run(o, w.argc, w.argv);
+	remote_words_done(&w);
+	return rc;
+refuse:
+	safe = text_escape(e.msg, TEXT_KEEP_NEWLINE);
+	fprintf(stderr, "coopcom: %s\n", safe);
+	free(safe);
+	return err_exit_status(e.code);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct session_options o = { 0 };
+	const char *ssh;
 	int i;
 
 	setlocale(LC_ALL, "");
@@ -114,6 +151,8 @@ main(int argc, char **argv)
 		return 0;
 	if (i < 0)
 		return 2;
+	if (i == argc && (ssh = getenv("SSH_ORIGINAL_COMMAND")) != NULL)
+		return remote_run(&o, ssh);
 	if (i == argc)
 		return tui_run(&o);
 	return cli_run(&o, argc - i, argv + i);

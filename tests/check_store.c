@@ -2,4 +2,4 @@
 #include "check.h"
 
 CHECK_MAIN(db_suite, record_suite, audit_suite, demo_suite,
-    advance_suite, attend_suite)
+    advance_suite, attend_suite, meeting_suite, store_impact_suite)

@@ -27,7 +27,8 @@ static const struct command commands[] = {
 	    "[--subgroup S] [--stage ID] [--search WORDS] [--meeting ID] "
 	    "[--archived] [--limit N] [--offset N]", "list commissions, subgroups, "
 	    "recommendations, milestones, people, members, engagement, "
-	    "meetings, attendance or mywork (what you can act on now)", cmd_list,
+	    "meetings, attendance, agenda, decisions or mywork (what you can "
+	    "act on now)", cmd_list,
 	    CMD_STORE, list_options },
 	{ "show", "show KIND ID", "show one record in full (KIND: "
 	    "recommendation, subgroup, person...; ID: id, code, ref or login)",
@@ -67,6 +68,40 @@ static const struct command commands[] = {
 	{ "history", "history ID [--format table|csv|json]", "the audit "
 	    "trail of one recommendation, oldest first", cmd_history,
 	    CMD_STORE, "format=" },
+	{ "backup", "backup FILE", "copy the database to a new FILE while "
+	    "others work (SQLite's online backup); check it with coopcom "
+	    "--db FILE check", cmd_backup, CMD_STORE, "" },
+	{ "agenda", "agenda MEETING_ID [--format table|csv|json]", "the "
+	    "meeting's attendance, quorum and agenda: the items awaiting its "
+	    "body, with any decision recorded on each", cmd_agenda, CMD_STORE,
+	    "format=" },
+	{ "decide", "decide MEETING_ID REF OUTCOME [--for N] [--against N] "
+	    "[--abstain N] [--note TEXT] [--actions TEXT] "
+	    "[--expect-version N]", "record a meeting's decision on an "
+	    "agenda item (approved, rejected, referred_back, deferred, "
+	    "accepted, not_accepted, adopted, noted); it moves the "
+	    "recommendation on, with the meeting as the decision",
+	    cmd_decide, CMD_STORE, "for= against= abstain= note= actions= "
+	    "expect-version=" },
+	{ "minutes", "minutes MEETING_ID [--format md|html] [--output FILE]",
+	    "the draft minutes: attendance, each item and its decision",
+	    cmd_minutes, CMD_STORE, "format= output=" },
+	{ "report", "report [--commission ID] [--format md|html|csv] "
+	    "[--output FILE]", "the report to Cabinet: approved "
+	    "recommendations by sub-group and term, totals, impact "
+	    "assessments, membership, engagement and timescales", cmd_report,
+	    CMD_STORE, "commission= format= output=" },
+	{ "impact", "impact REF [HEADING --rating R [--comment TEXT] "
+	    "[--expect-version N]] | impact --matrix [--commission ID] "
+	    "[--report] [--format table|csv]", "show or set a "
+	    "recommendation's integrated impact assessment; --matrix shows "
+	    "where negative impacts accumulate", cmd_impact, CMD_STORE,
+	    "rating= comment= expect-version= matrix commission= report "
+	    "format=" },
+	{ "import", "import recommendations|milestones|people FILE.csv "
+	    "[--dry-run] [--skip-bad]", "import rows of a spreadsheet; "
+	    "--dry-run says per row what would happen; all or nothing "
+	    "unless --skip-bad", cmd_import, CMD_STORE, "dry-run skip-bad" },
 	{ "config", "config [NAME | --list]", "show the effective value of "
 	    "a setting, or list every setting", cmd_config, 0, "list" },
 };

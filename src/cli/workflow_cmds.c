@@ -78,6 +78,29 @@ cmd_advance(struct session *s, struct args *a, struct err *e)
 	return 0;
 }
 
+/* Why a recommendation has no moves: a final stage, or one the workflow
+ * does not have (put in by hand, or left by an older workflow file). */
+static int
+no_moves(struct session *s, int64_t id, struct err *e)
+{
+	struct record r;
+	const char *stage;
+	int rc = 0;
+
+	if (store_get(s->store, ENT_RECOMMENDATION, id, &r, e) < 0)
+		return -1;
+	stage = record_get(&r, "stage");
+	if (stage != NULL && workflow_stage(s->workflow, stage) == NULL)
+		rc = err_set(e, ERR_INVALID, "%s is at the stage \"%s\", which "
+		    "the workflow in use does not have, so it cannot move "
+		    "(coopcom check lists every such record)",
+		    record_get(&r, "ref"), stage);
+	else
+		printf("no moves: the recommendation is at a final stage\n");
+	record_done(&r);
+	return rc;
+}
+
 int
 cmd_transitions(struct session *s, struct args *a, struct err *e)
 {
@@ -88,8 +111,10 @@ cmd_transitions(struct session *s, struct args *a, struct err *e)
 	if (which_recommendation(s, a, &id, e) < 0 ||
 	    store_moves(s->store, id, &moves, &n, e) < 0)
 		return -1;
-	if (n == 0)
-		printf("no moves: the recommendation is at a final stage\n");
+	if (n == 0 && no_moves(s, id, e) < 0) {
+		store_moves_free(moves, n);
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		printf("%s %-14s ", moves[i].allowed ? "yes" : "no ",
 		    moves[i].t->to);

@@ -97,6 +97,17 @@ gather_facts(const struct record *rec, unsigned roles, const char *note,
 	}
 }
 
+/* A stage put in by hand, or left by an older workflow file. */
+static int
+unknown_stage(const struct record *rec, struct err *e)
+{
+	return err_set(e, ERR_INVALID, "%s is at the stage \"%s\", which the "
+	    "workflow in use does not have, so it cannot move: an "
+	    "administrator must restore that stage in the workflow file "
+	    "(coopcom check lists every such record)", rec_text(rec, "ref"),
+	    rec_text(rec, "stage"));
+}
+
 static int
 no_such_move(const struct workflow *wf, const struct record *rec,
     const char *to, struct err *e)
@@ -109,6 +120,8 @@ no_such_move(const struct workflow *wf, const struct record *rec,
 	if (workflow_stage(wf, to) == NULL)
 		return err_set(e, ERR_INVALID, "the workflow has no stage "
 		    "\"%s\" (coopcom stages lists them)", to);
+	if (s == NULL)
+		return unknown_stage(rec, e);
 	buf_init(&ways);
 	for (t = workflow_transitions_from(wf, from, NULL); t != NULL;
 	    t = workflow_transitions_from(wf, from, t))
@@ -329,7 +342,8 @@ advance(struct store *st, const struct record *rec, const char *to,
 		    t->decision_outcome;
 	if (workflow_check(wf, t, &f, NULL) < 0)
 		return refuse(wf, t, &f, rec, e);
-	if (check_meeting(t, m, cid, e) < 0 ||
+	if (check_meeting(t, m, cid, e) < 0 || (m->id != 0 &&
+	    store_check_quorum(st, m->id, t->decision_outcome, e) < 0) ||
 	    record_decision(st, t, m, rec->id, note, e) < 0)
 		return -1;
 	return apply_move(st, rec, t, note, m, e);

@@ -15,22 +15,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopcom/store/audit.h"
 #include "coopcom/store/priv.h"
 #include "coopcom/util/xalloc.h"
 
-#define HASH_HEX (SHA256_DIGEST_SIZE * 2 + 1)
+#define HASH_HEX AUDIT_HASH_HEX
+_Static_assert(HASH_HEX == SHA256_DIGEST_SIZE * 2 + 1, "a SHA-256 in hex");
 
-static const char genesis[] =
+const char audit_genesis[AUDIT_HASH_HEX] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-struct entry {
-	int64_t id;
-	const char *at, *login, *entity, *action, *changes, *note, *prev;
-	int64_t person_id, entity_id, decision_id;
-};
-
-static void
-entry_hash(const struct entry *en, char out[HASH_HEX])
+void
+audit_entry_hash(const struct audit_entry *en, char out[HASH_HEX])
 {
 	struct sha256_ctx ctx;
 	uint8_t digest[SHA256_DIGEST_SIZE];
@@ -66,7 +62,7 @@ read_head(struct store *st, int64_t *id, char hash[HASH_HEX], struct err *e)
 	int rc;
 
 	*id = 0;
-	memcpy(hash, genesis, HASH_HEX);
+	memcpy(hash, audit_genesis, HASH_HEX);
 	if (q == NULL)
 		return -1;
 	if ((rc = db_step(st->db, q, e)) == 1) {
@@ -98,7 +94,7 @@ write_head(struct store *st, int64_t id, const char *hash, struct err *e)
 }
 
 static int
-insert_entry(struct store *st, const struct entry *en, const char *hash,
+insert_entry(struct store *st, const struct audit_entry *en, const char *hash,
     struct err *e)
 {
 	static const char sql[] =
@@ -133,18 +129,18 @@ audit_append(struct store *st, const char *entity, int64_t entity_id,
     int64_t decision_id, struct err *e)
 {
 	char at[20], prev[HASH_HEX], hash[HASH_HEX];
-	struct entry en;
+	struct audit_entry en;
 	int64_t last;
 
 	if (read_head(st, &last, prev, e) < 0)
 		return -1;
 	store_now(at);
-	en = (struct entry){ .id = last + 1, .at = at, .login = st->me.login,
+	en = (struct audit_entry){ .id = last + 1, .at = at, .login = st->me.login,
 		.entity = entity, .action = action, .changes = changes,
 		.note = note ? note : "", .prev = prev,
 		.person_id = st->me.id, .entity_id = entity_id,
 		.decision_id = decision_id };
-	entry_hash(&en, hash);
+	audit_entry_hash(&en, hash);
 	if (insert_entry(st, &en, hash, e) < 0)
 		return -1;
 	return write_head(st, en.id, hash, e);
@@ -164,10 +160,11 @@ entry_ok(sqlite3_stmt *q, int64_t expect_id, const char *prev, char *hash,
     struct buf *why)
 {
 	char want[HASH_HEX];
-	struct entry en = { .id = sqlite3_column_int64(q, 0), .at = col(q, 1),
-		.person_id = sqlite3_column_int64(q, 2), .login = col(q, 3),
-		.entity = col(q, 4), .entity_id = sqlite3_column_int64(q, 5),
-		.action = col(q, 6), .changes = col(q, 7), .note = col(q, 8),
+	struct audit_entry en = { .id = sqlite3_column_int64(q, 0),
+		.at = col(q, 1), .person_id = sqlite3_column_int64(q, 2),
+		.login = col(q, 3), .entity = col(q, 4),
+		.entity_id = sqlite3_column_int64(q, 5), .action = col(q, 6),
+		.changes = col(q, 7), .note = col(q, 8),
 		.decision_id = sqlite3_column_int64(q, 9), .prev = col(q, 10) };
 
 	if (en.id != expect_id) {
@@ -182,7 +179,7 @@ entry_ok(sqlite3_stmt *q, int64_t expect_id, const char *prev, char *hash,
 		    "there", en.id, en.id - 1);
 		return false;
 	}
-	entry_hash(&en, want);
+	audit_entry_hash(&en, want);
 	if (strcmp(want, col(q, 11)) != 0) {
 		buf_printf(why, "audit entry %" PRId64 " (%s, %s %s %" PRId64
 		    ") was altered after it was written", en.id, en.at,
@@ -207,7 +204,7 @@ audit_verify(struct store *st, struct buf *out, struct err *e)
 	if (read_head(st, &head, head_hash, e) < 0 ||
 	    (q = db_prepare(st->db, sql, e)) == NULL)
 		return -1;
-	memcpy(prev, genesis, HASH_HEX);
+	memcpy(prev, audit_genesis, HASH_HEX);
 	while ((rc = db_step(st->db, q, e)) == 1) {
 		if (!entry_ok(q, expect, prev, prev, out)) {
 			sqlite3_reset(q);

@@ -99,10 +99,20 @@ store_check(struct store *st, struct buf *out, struct err *e)
 	size_t i;
 	int n, total = 0;
 
+	/* One read transaction: every check sees the same moment, however
+	 * many people write meanwhile (in WAL, a reader blocks no one).
+	 * Without it a commit between reading the audit head and walking
+	 * the entries looks like entries deleted from the end. */
+	if (db_exec(st->db, "BEGIN DEFERRED", e) < 0)
+		return -1;
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-		if ((n = checks[i](st, out, e)) < 0)
+		if ((n = checks[i](st, out, e)) < 0) {
+			db_exec(st->db, "ROLLBACK", e);
 			return -1;
+		}
 		total += n;
 	}
+	if (db_exec(st->db, "COMMIT", e) < 0)
+		return -1;
 	return total;
 }

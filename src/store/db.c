@@ -6,10 +6,13 @@
  * error is never fatal here: it comes back as a struct err.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "coopcom/store/db.h"
@@ -28,6 +31,8 @@ struct db {
 	sqlite3 *handle;
 	char *path;
 	int depth;			/* open transaction levels */
+	int busy_ms;			/* how long to wait for a writer */
+	struct timespec busy_since;	/* when the present wait began */
 	struct cached_stmt *cache;
 	size_t ncache, capcache;
 };
@@ -111,6 +116,16 @@ db_error(struct db *db, int rc, const char *context, struct err *e)
 		    "nothing was changed", context, path);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
+		if (db && db->handle && sqlite3_system_errno(db->handle) ==
+		    ENOSPC)
+			return err_set(e, ERR_IO, "%s: the disk holding %s is "
+			    "full; nothing was changed", context, path);
+		if (rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_SHMOPEN ||
+		    rc == SQLITE_IOERR_SHMMAP)
+			return err_set(e, ERR_IO, "%s: cannot make the file "
+			    "%s-shm that SQLite keeps beside the database: is "
+			    "the disk full, or the folder not writable?",
+			    context, path);
 		return err_set(e, ERR_IO, "%s: cannot use %s: %s", context,
 		    path, msg);
 	case SQLITE_NOTADB:
@@ -236,11 +251,104 @@ configure(struct db *db, unsigned flags, struct err *e)
 	return 0;
 }
 
+/*
+ * In a folder with the setgid bit (the shared-group deployment), a new
+ * database is made 0660 whatever the umask, so everyone in the folder's
+ * group can write it. SQLite gives the -wal and -shm files the mode of
+ * the database file, so they follow. Elsewhere SQLite's default (0644
+ * less the umask) stands.
+ */
+static int
+create_shared(const char *path, struct err *e)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? x_strdup(".") : slash == path ?
+	    x_strdup("/") : x_strndup(path, (size_t)(slash - path));
+	struct stat sb;
+	int fd, rc = 0;
+
+	if (stat(dir, &sb) < 0 || !(sb.st_mode & S_ISGID)) {
+		free(dir);
+		return 0;
+	}
+	free(dir);
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0660)) < 0) {
+		if (errno == EEXIST)
+			return 0;
+		return err_set(e, ERR_IO, "cannot create the database %s: %s",
+		    path, strerror(errno));
+	}
+	if (fchmod(fd, 0660) < 0)
+		rc = err_set(e, ERR_IO, "cannot make %s writable by its "
+		    "group: %s", path, strerror(errno));
+	close(fd);
+	return rc;
+}
+
+/*
+ * On a read-only filesystem SQLite cannot make the -shm file a WAL
+ * database needs, so it could not even read. Nobody can write there
+ * either, so the file is opened as immutable: read without locks or
+ * -shm, and every write is refused as read-only.
+ */
+static bool
+on_readonly_fs(const char *path)
+{
+	struct statvfs sv;
+
+	return statvfs(path, &sv) == 0 && (sv.f_flag & ST_RDONLY);
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded as a URI needs. */
+static char *
+immutable_uri(const char *path)
+{
+	struct buf b;
+	const unsigned char *p;
+
+	buf_init(&b);
+	buf_add(&b, "file:");
+	for (p = (const unsigned char *)path; *p; p++) {
+		if (strchr("?#%", *p) != NULL || *p < 0x20 || *p >= 0x7f)
+			buf_printf(&b, "%%%02X", *p);
+		else
+			buf_addc(&b, (char)*p);
+	}
+	buf_add(&b, "?immutable=1");
+	return buf_steal(&b);
+}
+
+/*
+ * Waits for another writer for up to busy_ms. SQLite's own handler sleeps
+ * 1, 2, 5, 10 ... 100 ms between tries, so with many short writers most
+ * of the wait is spent asleep after the lock came free; this tries again
+ * every millisecond.
+ */
+static int
+busy_wait(void *arg, int tries)
+{
+	struct db *db = arg;
+	struct timespec now, pause = { 0, 1000000 };
+	int64_t waited;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (tries == 0)
+		db->busy_since = now;
+	waited = (int64_t)(now.tv_sec - db->busy_since.tv_sec) * 1000 +
+	    (now.tv_nsec - db->busy_since.tv_nsec) / 1000000;
+	if (waited >= db->busy_ms)
+		return 0;
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
 static int
 open_handle(struct db *db, const char *path, unsigned flags, int busy_ms,
     struct err *e)
 {
 	struct stat sb;
+	char *uri;
 	int oflags, rc;
 
 	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
@@ -250,16 +358,27 @@ open_handle(struct db *db, const char *path, unsigned flags, int busy_ms,
 		return err_set(e, ERR_NOTFOUND, "no database at %s: %s (create "
 		    "one with: coopcom --db %s init)", path, strerror(errno),
 		    path);
+	if ((flags & DB_CREATE) && !(flags & DB_READONLY) &&
+	    create_shared(path, e) < 0)
+		return -1;
 	oflags = flags & DB_READONLY ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (flags & DB_CREATE ? SQLITE_OPEN_CREATE :
 	    0);
-	rc = sqlite3_open_v2(path, &db->handle, oflags | SQLITE_OPEN_NOMUTEX,
-	    NULL);
+	if (flags & DB_READONLY && on_readonly_fs(path)) {
+		uri = immutable_uri(path);
+		rc = sqlite3_open_v2(uri, &db->handle, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+	} else {
+		rc = sqlite3_open_v2(path, &db->handle, oflags |
+		    SQLITE_OPEN_NOMUTEX, NULL);
+	}
 	if (rc != SQLITE_OK)
 		return db_error(db, rc, "cannot open the database", e);
 	/* Before the first read: another process may be opening or
 	 * committing at this very moment. */
-	sqlite3_busy_timeout(db->handle, busy_ms);
+	db->busy_ms = busy_ms;
+	sqlite3_busy_handler(db->handle, busy_wait, db);
 	return 0;
 }
 
@@ -272,6 +391,8 @@ db_open(struct db **out, const char *path, unsigned flags, int busy_ms,
 	bool made = false;
 
 	db->path = x_strdup(path);
+	if (on_readonly_fs(path))
+		flags = (flags & ~(unsigned)DB_CREATE) | DB_READONLY;
 	if (open_handle(db, path, flags, busy_ms, e) < 0 ||
 	    check_identity(db, &version, e) < 0 ||
 	    configure(db, flags, e) < 0)
@@ -478,5 +599,7 @@ db_data_version(struct db *db)
 	struct err e;
 
 	pragma_int(db, "PRAGMA data_version", &v, &e);
-	return v;
+	/* data_version moves on others' commits only; total_changes on this
+	 * connection's own changes: the sum moves on either. */
+	return v + sqlite3_total_changes64(db->handle);
 }

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "coopcom/store/demo.h"
+#include "coopcom/store/meeting.h"
 #include "coopcom/util/xalloc.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -511,6 +512,33 @@ static const struct demo_meeting meetings[] = {
 	    "the Assembly – resubmitted recommendations", CIVIC },
 };
 
+/*
+ * Who came to the meetings that decided. Full Council's roll call is the
+ * Council's, not the commission's, so it is not here: the demo is built
+ * with the quorum unchecked (demo_build), as history already decided.
+ */
+struct demo_attendance {
+	const char *meeting;		/* its key */
+	const char *status;		/* present, apologies or absent */
+	const char *people[12];
+};
+
+static const struct demo_attendance attendance[] = {
+	{ "cc2", "present", { "Ann Thornbury", "Felicity Mercer",
+	    "Siân Hughes", "David Ashworth", "Margaret Fenwick",
+	    "Gareth Pryce", "Mark Stanton", "Bernadette Keogh",
+	    "Aisha Rahman", "Lesley Marsh" } },
+	{ "cc2", "apologies", { "Brian Whitmore", "Owen Llewellyn" } },
+	{ "cc3", "present", { "Ann Thornbury", "Felicity Mercer",
+	    "Siân Hughes", "Margaret Fenwick", "Brian Whitmore",
+	    "Bernadette Keogh", "Aisha Rahman", "Owen Llewellyn" } },
+	{ "cc3", "apologies", { "David Ashworth", "Gareth Pryce" } },
+	{ "cc3", "absent", { "Mark Stanton" } },
+	{ "cab", "present", { "Siân Hughes", "David Ashworth",
+	    "Margaret Fenwick", "Gareth Pryce", "Patricia O'Connell",
+	    "Felicity Mercer" } },
+};
+
 /* ---- Recommendations and the stages they go through ---- */
 
 struct demo_step {
@@ -994,6 +1022,42 @@ add_meetings(struct demo *d, struct err *e)
 	return 0;
 }
 
+static int
+attend(struct demo *d, int64_t meeting, const char *name, const char *status,
+    struct err *e)
+{
+	char id[24];
+	size_t i;
+
+	for (i = 0; i < NELEM(people); i++) {
+		if (strcmp(people[i].name, name) == 0) {
+			snprintf(id, sizeof id, "%" PRId64, d->person_ids[i]);
+			return store_attend(d->st, meeting, id, status, e);
+		}
+	}
+	return err_set(e, ERR_INVALID, "demo: no person \"%s\"", name);
+}
+
+static int
+add_attendance(struct demo *d, struct err *e)
+{
+	const struct demo_attendance *a;
+	struct values vs;
+	int64_t meeting;
+	size_t i;
+
+	for (a = attendance; a < attendance + NELEM(attendance); a++) {
+		memset(&vs, 0, sizeof vs);
+		if (put_meeting(&vs, d, a->meeting, &meeting, e) < 0)
+			return -1;
+		for (i = 0; i < NELEM(a->people) && a->people[i] != NULL; i++)
+			if (attend(d, meeting, a->people[i], a->status, e) < 0)
+				return err_prefix(e, "demo: attendance at %s",
+				    a->meeting);
+	}
+	return 0;
+}
+
 /*
  * Records the decision, with its votes, of the meeting that allows step S
  * of recommendation REC; *meeting is that meeting, for store_advance,
@@ -1091,13 +1155,24 @@ add_recommendations(struct demo *d, struct err *e)
 	return 0;
 }
 
+static void
+restore_quorum(struct store *st, const int quorum[STORE_NBODIES])
+{
+	struct err e;
+	size_t i;
+
+	for (i = 0; i < STORE_NBODIES; i++)
+		store_set_quorum(st, store_bodies[i], quorum[i], &e);
+}
+
 int
 demo_build(struct store *st, struct err *e)
 {
 	int (*const steps[])(struct demo *, struct err *) = {
 		add_commissions, add_people, add_members, add_subgroups,
-		add_engagements, add_milestones, add_meetings,
+		add_engagements, add_milestones, add_meetings, add_attendance,
 		add_recommendations };
+	int quorum[STORE_NBODIES];
 	struct demo d;
 	size_t i;
 
@@ -1107,13 +1182,19 @@ demo_build(struct store *st, struct err *e)
 	d.st = st;
 	if (store_begin(st, e) < 0)
 		return -1;
+	for (i = 0; i < STORE_NBODIES; i++) {
+		quorum[i] = store_quorum(st, store_bodies[i]);
+		store_set_quorum(st, store_bodies[i], 0, e);
+	}
 	for (i = 0; i < NELEM(steps); i++)
 		if (steps[i](&d, e) < 0)
 			goto fail;
 	if (store_commit(st, e) < 0)
 		goto fail;
+	restore_quorum(st, quorum);
 	return 0;
 fail:
+	restore_quorum(st, quorum);
 	store_rollback(st);
 	return -1;
 }

@@ -17,7 +17,12 @@ struct list_def {
 	const char *sql;
 };
 
-/* "SELECT count(*) FROM (sql)" per list, made on first use. */
+/*
+ * "SELECT count(*) FROM (sql)" per list, made on first use, without the
+ * list's ORDER BY and LIMIT: with them SQLite would compute every column
+ * of every row and sort them all just to count them; without them it
+ * flattens the query and reads only what the WHERE needs.
+ */
 static char *count_sql[16];
 
 #define PAGE " LIMIT :limit OFFSET :offset"
@@ -25,6 +30,11 @@ static char *count_sql[16];
 #define NOT_FINAL "instr(:finals, ',' || r.stage || ',') = 0"
 #define MY_SUBGROUPS "(SELECT subgroup_id FROM subgroup_member WHERE " \
 	"person_id = :me AND left_on IS NULL)"
+/* The sub-groups a list is narrowed to, as a set the recommendations'
+ * index on subgroup_id can look up (an "(:x IS NULL OR ...)" on the
+ * joined tables would make SQLite read every recommendation). */
+#define IN_SCOPE "(SELECT id FROM subgroup WHERE (:cid IS NULL OR " \
+	"commission_id = :cid) AND (:sgid IS NULL OR id = :sgid))"
 #define I_AM_ADMIN "coalesce((SELECT is_admin FROM person WHERE id = :me), 0)"
 
 static const struct list_def lists[] = {
@@ -53,8 +63,8 @@ static const struct list_def lists[] = {
 	    "r.savings_pence, r.upfront_cost_pence, r.target_date FROM "
 	    "recommendation r JOIN subgroup s ON s.id = r.subgroup_id JOIN "
 	    "commission c ON c.id = s.commission_id WHERE (:archived OR "
-	    "r.archived = 0) AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS "
-	    "NULL OR s.id = :sgid) AND (:stage IS NULL OR r.stage = :stage) "
+	    "r.archived = 0) AND r.subgroup_id IN " IN_SCOPE " "
+	    "AND (:stage IS NULL OR r.stage = :stage) "
 	    "AND (:term IS NULL OR r.term = :term) AND (NOT :overdue OR "
 	    "(r.target_date < :today AND " NOT_FINAL ")) AND (NOT :mine OR "
 	    "r.created_by = :me OR s.id IN " MY_SUBGROUPS ") "
@@ -163,6 +173,35 @@ static const struct list_def lists[] = {
 	    "attendance a JOIN meeting m ON m.id = a.meeting_id JOIN person p "
 	    "ON p.id = a.person_id WHERE (:rid IS NULL OR m.id = :rid) AND "
 	    ":archived >= 0 ORDER BY m.held_on, m.id, a.status, p.name" PAGE },
+	/* :awaiting is ",body:stage," for each stage a body decides from. */
+	{ "agenda", { "id", "ref", "title", "subgroup", "stage", "term",
+	    "savings_pence", "upfront_cost_pence", "decision", "for",
+	    "against", "abstain", "reason", "actions", "version", NULL },
+	    "SELECT r.id, r.ref, r.title, s.code, r.stage, r.term, "
+	    "r.savings_pence, r.upfront_cost_pence, d.outcome, d.votes_for, "
+	    "d.votes_against, d.votes_abstain, d.reason, d.actions, r.version "
+	    "FROM meeting m JOIN recommendation r JOIN subgroup s ON s.id = "
+	    "r.subgroup_id LEFT JOIN decision d ON d.id = (SELECT max(x.id) "
+	    "FROM decision x WHERE x.meeting_id = m.id AND "
+	    "x.recommendation_id = r.id) WHERE m.id = :rid AND r.archived = 0 "
+	    "AND :archived >= 0 AND (m.body = 'citizens_group' OR "
+	    "s.commission_id = coalesce(m.commission_id, (SELECT "
+	    "commission_id FROM subgroup WHERE id = m.subgroup_id), "
+	    "s.commission_id)) AND (m.subgroup_id IS NULL OR r.subgroup_id = "
+	    "m.subgroup_id) AND (instr(:awaiting, ',' || m.body || ':' || "
+	    "r.stage || ',') > 0 OR d.id IS NOT NULL) ORDER BY s.code, "
+	    "length(r.ref), r.ref" PAGE },
+	{ "decisions", { "id", "meeting", "date", "body", "ref", "title",
+	    "decision", "for", "against", "abstain", "reason", "actions",
+	    NULL },
+	    "SELECT d.id, m.id, m.held_on, m.body, r.ref, r.title, d.outcome, "
+	    "d.votes_for, d.votes_against, d.votes_abstain, d.reason, "
+	    "d.actions FROM decision d JOIN meeting m ON m.id = d.meeting_id "
+	    "LEFT JOIN recommendation r ON r.id = d.recommendation_id LEFT "
+	    "JOIN subgroup s ON s.id = m.subgroup_id WHERE (:rid IS NULL OR "
+	    "m.id = :rid) AND (:cid IS NULL OR coalesce(m.commission_id, "
+	    "s.commission_id) = :cid) AND :archived >= 0 ORDER BY m.held_on, "
+	    "m.id, d.id" PAGE },
 };
 
 #define NLISTS (sizeof lists / sizeof lists[0])
@@ -171,7 +210,8 @@ _Static_assert(NLISTS <= sizeof count_sql / sizeof count_sql[0],
 
 const char *const store_list_names[] = { "commissions", "subgroups",
 	"recommendations", "milestones", "people", "members", "engagement",
-	"meetings", "history", "mywork", "attendance", NULL };
+	"meetings", "history", "mywork", "attendance", "agenda", "decisions",
+	NULL };
 
 struct store_cursor {
 	struct store *st;
@@ -179,6 +219,19 @@ struct store_cursor {
 	sqlite3_stmt *stmt;
 	size_t ncolumns;
 };
+
+/* The last occurrence of NEEDLE in S, which has one. */
+static const char *
+strrstr(const char *s, const char *needle)
+{
+	const char *last = NULL, *p;
+
+	for (p = s; (p = strstr(p, needle)) != NULL; p++)
+		last = p;
+	if (last == NULL)
+		fatal("a list query without %s", needle);
+	return last;
+}
 
 static const struct list_def *
 find_list(const char *name)
@@ -229,7 +282,7 @@ fts_query(const char *words)
 }
 
 enum stage_set { SET_FINAL, SET_SUBGROUP, SET_SECRETARY, SET_CHAIR,
-	SET_ADMIN };
+	SET_ADMIN, SET_AWAITING };
 
 /* The roles that may move a recommendation on from stage ID. */
 static unsigned
@@ -286,6 +339,39 @@ stage_set(const struct workflow *wf, enum stage_set which)
 	return buf_steal(&b);
 }
 
+/*
+ * The stages each meeting body takes items from, as ",body:stage,": those
+ * it decides a move from, and for a sub-group or the Citizens' Group
+ * those its members move on themselves.
+ */
+static char *
+awaiting_set(const struct workflow *wf)
+{
+	const unsigned sg = WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_SUBGROUP_CHAIR) |
+	    WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_SUBGROUP_MEMBER);
+	const unsigned cg = WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_CITIZENS_REP);
+	const struct workflow_transition *t;
+	struct buf b;
+	size_t i, k;
+
+	buf_init(&b);
+	buf_addc(&b, ',');
+	for (i = 0; wf != NULL && i < wf->ntransitions; i++) {
+		t = &wf->transitions[i];
+		for (k = 0; k < t->nfrom; k++) {
+			if (t->decision_body != NULL)
+				buf_printf(&b, "%s:%s,", t->decision_body,
+				    t->from[k]);
+			if (t->roles & sg)
+				buf_printf(&b, "subgroup:%s,", t->from[k]);
+			if (t->roles & cg)
+				buf_printf(&b, "citizens_group:%s,",
+				    t->from[k]);
+		}
+	}
+	return buf_steal(&b);
+}
+
 static void
 bind_set(struct store *st, sqlite3_stmt *q, const char *name,
     enum stage_set which)
@@ -294,7 +380,8 @@ bind_set(struct store *st, sqlite3_stmt *q, const char *name,
 
 	if (sqlite3_bind_parameter_index(q, name) == 0)
 		return;
-	set = stage_set(st->workflow, which);
+	set = which == SET_AWAITING ? awaiting_set(st->workflow) :
+	    stage_set(st->workflow, which);
 	db_bind_text(q, name, set);
 	free(set);
 }
@@ -321,6 +408,7 @@ bind_work(struct store *st, sqlite3_stmt *q, const struct list_filter *f)
 	bind_set(st, q, ":sec_stages", SET_SECRETARY);
 	bind_set(st, q, ":chair_stages", SET_CHAIR);
 	bind_set(st, q, ":admin_stages", SET_ADMIN);
+	bind_set(st, q, ":awaiting", SET_AWAITING);
 }
 
 static int
@@ -348,8 +436,10 @@ bind_filter(struct store *st, sqlite3_stmt *q, const struct list_filter *f,
 		free(match);
 	}
 	bind_work(st, q, f);
-	db_bind_int(q, ":limit", f->limit > 0 ? f->limit : -1);
-	db_bind_int(q, ":offset", f->offset);
+	if (sqlite3_bind_parameter_index(q, ":limit") > 0) {
+		db_bind_int(q, ":limit", f->limit > 0 ? f->limit : -1);
+		db_bind_int(q, ":offset", f->offset);
+	}
 	return 0;
 }
 
@@ -407,7 +497,9 @@ store_list_count(struct store *st, const char *name,
 		return no_list(name, e);
 	i = (size_t)(def - lists);
 	if (count_sql[i] == NULL)
-		count_sql[i] = x_printf("SELECT count(*) FROM (%s)", def->sql);
+		count_sql[i] = x_printf("SELECT count(*) FROM (%.*s)",
+		    (int)(strrstr(def->sql, " ORDER BY ") - def->sql),
+		    def->sql);
 	all.limit = 0;
 	all.offset = 0;
 	if ((q = db_prepare(st->db, count_sql[i], e)) == NULL ||

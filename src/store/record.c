@@ -324,6 +324,9 @@ derive_create(struct store *st, struct draft *d, int64_t cid, int64_t sgid,
 			    "a commission or a sub-group: give --commission "
 			    "or --subgroup");
 		return derive_timescale(st, d, cid, sgid, e);
+	case ENT_DECISION:
+		return store_check_quorum(st, draft_int(d, "meeting"),
+		    draft_get(d, "outcome"), e);
 	case ENT_MEETING:
 		if (strcmp(draft_get(d, "body"), "subgroup") == 0 && sgid == 0)
 			return err_set(e, ERR_INVALID, "a sub-group meeting "

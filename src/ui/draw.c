@@ -14,6 +14,7 @@
 
 #include "coopcom/core/money.h"
 #include "coopcom/ui/draw.h"
+#include "coopcom/ui/drawmeeting.h"
 #include "coopcom/ui/drawviews.h"
 #include "coopcom/ui/formdraw.h"
 #include "coopcom/ui/screen.h"
@@ -37,7 +38,7 @@ static struct {
 static const char *const panel_titles[PANEL_COUNT] = { "Commissions",
 	"Sub-groups", "Recommendations", "Detail" };
 static const char *const view_titles[VIEW_COUNT] = { "Commission",
-	"Stage board", "My work", "Timeline", "People", "Help" };
+	"Stage board", "My work", "Timeline", "People", "Meeting", "Help" };
 
 /* Writes S (any text) at y, x in exactly WIDTH columns, escaped. */
 static void
@@ -363,12 +364,16 @@ draw_screen(struct app *app)
 	case VIEW_MINE:
 		drawviews_mine(app, 1, LINES - 3);
 		break;
+	case VIEW_MEETING:
+		drawmeeting_view(app, 1, LINES - 3);
+		break;
 	default:
 		draw_help(app);
 		break;
 	}
 	drawviews_status(app, LINES - 2);
 	drawviews_menu(app);
+	drawmeeting_overlay(app);
 	draw_bottom(app);
 	formdraw_overlay(app);
 }
@@ -377,6 +382,13 @@ void
 draw_text(int y, int x, int width, const char *s, int attr)
 {
 	put(y, x, width, s, attr);
+}
+
+void
+draw_listview(const struct listview *lv, int y, int x, int h, int w,
+    const char *title, bool focused)
+{
+	draw_list(lv, &(struct area){ y, x, h, w }, title, focused);
 }
 
 int

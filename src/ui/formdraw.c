@@ -557,6 +557,12 @@ draw_chooser(struct chooser *c)
 	text_lines_done(&detail);
 }
 
+void
+formdraw_chooser(struct chooser *c)
+{
+	draw_chooser(c);
+}
+
 /* The cursor of a line prompt at the bottom of the screen. */
 static void
 prompt_cursor(const struct app *app, int *cy, int *cx)

@@ -7,9 +7,12 @@
  * (screen.c); the loop sees it, leaves, and restores the terminal.
  */
 #include <curses.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "coopcom/ui/draw.h"
@@ -20,12 +23,65 @@
 #include "coopcom/vm/app.h"
 #include "coopcom/vm/writer.h"
 
+/* COOPCOM_TRACE_FD: where to say that a screen is complete, or -1. */
+static int trace_fd = -1;
+
+static void
+trace_open(void)
+{
+	const char *s = getenv("COOPCOM_TRACE_FD");
+	char *end;
+	long fd;
+
+	if (s == NULL || *s == '\0')
+		return;
+	fd = strtol(s, &end, 10);
+	if (*end == '\0' && fd > STDERR_FILENO && fd < INT_MAX &&
+	    fcntl((int)fd, F_GETFD) >= 0)
+		trace_fd = (int)fd;
+}
+
+/* One line per screen update, with its monotonic time (benchmarks). */
+static void
+trace_screen(void)
+{
+	struct timespec ts;
+	char line[64];
+	int n;
+
+	if (trace_fd < 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	n = snprintf(line, sizeof line, "screen %lld.%09ld\n",
+	    (long long)ts.tv_sec, ts.tv_nsec);
+	if (write(trace_fd, line, (size_t)n) != n)
+		trace_fd = -1;
+}
+
 static void
 paint(struct app *app, unsigned react)
 {
+	/* What others wrote on the terminal is unknown to curses. */
+	if (react & REACT_CLEAR)
+		clearok(curscr, TRUE);
 	if (react & REACT_LAYOUT)
 		draw_layout(app);
 	draw_screen(app);
+	refresh();
+	trace_screen();
+}
+
+/* How far a long job (the report) is, on the bottom line, at once. */
+static void
+progress(struct app *app, int64_t done, int64_t total)
+{
+	char line[160];
+
+	(void)app;
+	snprintf(line, sizeof line, "Writing the report to Cabinet: %lld of "
+	    "%lld recommendations (%d%%)", (long long)done, (long long)total,
+	    total > 0 ? (int)(done * 100 / total) : 100);
+	draw_text(LINES - 1, 0, COLS, line, A_BOLD);
 	refresh();
 }
 
@@ -101,6 +157,7 @@ tui_run(const struct session_options *o)
 
 	err_clear(&e);
 	memset(&app, 0, sizeof app);
+	trace_open();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		err_set(&e, ERR_INVALID, "the full-screen interface needs a "
 		    "terminal; without one, use a command (coopcom --help)");
@@ -117,6 +174,7 @@ tui_run(const struct session_options *o)
 		    "is TERM set to a terminal type this system knows?");
 		status = fail(&e);
 	} else {
+		app.progress = progress;
 		writer_offer_draft(&app);
 		loop(&app, s.config.refresh_ms);
 		kept = screen_quit_signal ? writer_keep_draft(&app, &draft,

@@ -22,6 +22,10 @@ needs_quotes(const char *s, size_t n)
 		return 0;
 	if (s[0] == ' ' || s[n - 1] == ' ')
 		return 1;
+	/* A field starting with a byte order mark, first in a file, would
+	 * be taken for the file's own mark and lose it (found by fuzzing). */
+	if (strncmp(s, "\xef\xbb\xbf", 3) == 0)
+		return 1;
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 

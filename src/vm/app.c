@@ -15,6 +15,9 @@
 
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
+#include "coopcom/vm/impactgrid.h"
+#include "coopcom/vm/meetingview.h"
+#include "coopcom/vm/reportjob.h"
 #include "coopcom/vm/writer.h"
 
 static const struct lv_column commission_cols[] = {
@@ -82,6 +85,8 @@ app_current_list(struct app *app)
 	case VIEW_BOARD:
 	case VIEW_MINE:
 		return views_current_list(app);
+	case VIEW_MEETING:
+		return meetingview_list(app);
 	default:
 		return NULL;
 	}
@@ -117,6 +122,23 @@ cascade(struct app *app, enum panel from, struct err *e)
 	return detail_build(app, e);
 }
 
+/* The timeline or the people, when shown; others wait to be shown. */
+static int
+reload_shown(struct app *app, struct err *e)
+{
+	if (app->view == VIEW_TIMELINE)
+		return listview_reload(&app->timeline, app->store, e);
+	if (app->view == VIEW_PEOPLE)
+		return listview_reload(&app->people, app->store, e);
+	if (app->view == VIEW_MEETING)
+		return meetingview_reload(app, e);
+	return 0;
+}
+
+/*
+ * Every list that is shown (a list with nothing new is not read again,
+ * listview.h); a hidden view's lists are read when it is next shown.
+ */
 static int
 reload_all(struct app *app, struct err *e)
 {
@@ -125,9 +147,7 @@ reload_all(struct app *app, struct err *e)
 	for (p = PANEL_COMMISSIONS; p < PANEL_DETAIL; p++)
 		if (listview_reload(&app->lists[p], app->store, e) < 0)
 			return -1;
-	if (listview_reload(&app->timeline, app->store, e) < 0 ||
-	    listview_reload(&app->people, app->store, e) < 0 ||
-	    views_reload(app, e) < 0)
+	if (reload_shown(app, e) < 0 || views_reload(app, e) < 0)
 		return -1;
 	return detail_build(app, e);
 }
@@ -156,7 +176,8 @@ app_init(struct app *app, struct session *s, struct err *e)
 	app->data_version = store_data_version(app->store);
 	if (listview_reload(&app->lists[PANEL_COMMISSIONS], app->store, e) < 0)
 		return -1;
-	return reload_all(app, e) < 0 ? -1 : cascade(app, PANEL_COMMISSIONS, e);
+	/* Narrowed first, so no panel is ever read whole. */
+	return cascade(app, PANEL_COMMISSIONS, e) < 0 ? -1 : reload_all(app, e);
 }
 
 void
@@ -170,6 +191,8 @@ app_done(struct app *app)
 	listview_done(&app->people);
 	views_done(app);
 	writer_free(app->writer);
+	meetingview_free(app->meeting);
+	impactgrid_free(app->grid);
 	text_lines_done(&app->detail.lines);
 	lineedit_done(&app->prompt.edit);
 }
@@ -186,6 +209,7 @@ app_set_heights(struct app *app, int list_rows, int detail_width,
 	listview_set_height(&app->timeline, app->store, list_rows, &e);
 	listview_set_height(&app->people, app->store, list_rows, &e);
 	views_set_heights(app, list_rows);
+	meetingview_set_height(app, list_rows);
 	if (detail_width != app->detail.width) {
 		app->detail.width = detail_width;
 		detail_build(app, &e);
@@ -247,11 +271,15 @@ focus(struct app *app, int delta)
 static unsigned
 show_view(struct app *app, enum view v)
 {
+	struct err e;
+
 	if (v == VIEW_HELP && app->view != VIEW_HELP) {
 		app->back = app->view;
 		app->help_scroll = 0;
 	}
 	app->view = v;
+	if (reload_shown(app, &e) < 0)
+		return report(app, &e) | REACT_LAYOUT;
 	return REACT_REDRAW | REACT_LAYOUT;
 }
 
@@ -326,7 +354,7 @@ redraw_all(struct app *app)
 
 	if (reload_all(app, &e) < 0)
 		return report(app, &e);
-	return REACT_REDRAW | REACT_LAYOUT;
+	return REACT_REDRAW | REACT_LAYOUT | REACT_CLEAR;
 }
 
 unsigned
@@ -334,7 +362,9 @@ app_action(struct app *app, enum action a)
 {
 	unsigned react;
 
-	if (views_action(app, a, &react))
+	if (meetingview_action(app, a, &react) ||
+	    impactgrid_action(app, a, &react) ||
+	    reportjob_action(app, a, &react) || views_action(app, a, &react))
 		return react;
 	switch (a) {
 	case ACTION_QUIT:
@@ -424,6 +454,9 @@ app_key(struct app *app, const char *key)
 		return prompt_key(app, key);
 	if (writer_busy(app))
 		return writer_key(app, key);
+	if (meetingview_key(app, key, &react) ||
+	    impactgrid_key(app, key, &react))
+		return react;
 	app->message[0] = '\0';
 	if (views_key(app, key, &react))
 		return react | REACT_REDRAW;

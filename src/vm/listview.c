@@ -35,16 +35,24 @@ drop_window(struct listview *lv)
 	lv->win_n = 0;
 }
 
+static void
+filter_free(struct list_filter *f)
+{
+	free((char *)f->commission);
+	free((char *)f->subgroup);
+	free((char *)f->stage);
+	free((char *)f->term);
+	free((char *)f->search);
+	memset(f, 0, sizeof *f);
+}
+
 void
 listview_done(struct listview *lv)
 {
 	drop_window(lv);
 	free(lv->source);
-	free((char *)lv->filter.commission);
-	free((char *)lv->filter.subgroup);
-	free((char *)lv->filter.stage);
-	free((char *)lv->filter.term);
-	free((char *)lv->filter.search);
+	filter_free(&lv->filter);
+	filter_free(&lv->count_filter);
 	memset(lv, 0, sizeof *lv);
 }
 
@@ -179,13 +187,79 @@ find_kept(struct listview *lv, int64_t id)
 	}
 }
 
+static bool
+same_text(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static bool
+same_filter(const struct list_filter *a, const struct list_filter *b)
+{
+	return same_text(a->commission, b->commission) &&
+	    same_text(a->subgroup, b->subgroup) &&
+	    a->commission_id == b->commission_id &&
+	    a->subgroup_id == b->subgroup_id &&
+	    same_text(a->stage, b->stage) && same_text(a->term, b->term) &&
+	    same_text(a->search, b->search) && a->overdue == b->overdue &&
+	    a->mine == b->mine && a->person == b->person &&
+	    a->record == b->record && a->archived == b->archived;
+}
+
+/* Notes what TOTAL was counted under, so an unchanged list is not read. */
+static void
+remember_count(struct listview *lv, int64_t version)
+{
+	struct list_filter *c = &lv->count_filter;
+
+	filter_free(c);
+	*c = lv->filter;
+	c->commission = x_strdup(lv->filter.commission);
+	c->subgroup = x_strdup(lv->filter.subgroup);
+	c->stage = x_strdup(lv->filter.stage);
+	c->term = x_strdup(lv->filter.term);
+	c->search = x_strdup(lv->filter.search);
+	lv->count_version = version;
+	lv->counted = true;
+}
+
+/* Counts again when the filter or the data changed: 1, else 0, or -1. */
+static int
+recount(struct listview *lv, struct store *st, struct err *e)
+{
+	int64_t version = store_data_version(st);
+
+	if (lv->counted && lv->count_version == version &&
+	    same_filter(&lv->count_filter, &lv->filter))
+		return 0;
+	if (store_list_count(st, lv->list, &lv->filter, &lv->total, e) < 0)
+		return -1;
+	remember_count(lv, version);
+	return 1;
+}
+
+int
+listview_count(struct listview *lv, struct store *st, struct err *e)
+{
+	int rc = recount(lv, st, e);
+
+	if (rc > 0)
+		drop_window(lv);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 listview_reload(struct listview *lv, struct store *st, struct err *e)
 {
 	int64_t keep = listview_selected_id(lv);
+	int rc;
 
-	if (store_list_count(st, lv->list, &lv->filter, &lv->total, e) < 0)
+	if ((rc = recount(lv, st, e)) < 0)
 		return -1;
+	if (rc == 0 && lv->cells != NULL) {
+		clamp(lv);
+		return ensure_visible(lv, st, e);
+	}
 	clamp(lv);
 	drop_window(lv);
 	if (ensure_visible(lv, st, e) < 0)
@@ -215,6 +289,8 @@ listview_set_height(struct listview *lv, struct store *st, int height,
     struct err *e)
 {
 	lv->height = height > 0 ? height : 1;
+	if (!lv->counted || lv->cells == NULL)
+		return 0;
 	clamp(lv);
 	return ensure_visible(lv, st, e);
 }

@@ -11,6 +11,7 @@
 #include "coopcom/conf/workflow_file.h"
 #include "coopcom/core/date.h"
 #include "coopcom/store/demo.h"
+#include "coopcom/store/meeting.h"
 #include "coopcom/util/buf.h"
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/session.h"
@@ -181,6 +182,21 @@ fill_demo(struct session *s, struct err *e)
 	return 0;
 }
 
+/* The store enforces the quorum; the numbers are the configuration's. */
+static int
+set_quorum(struct session *s, struct err *e)
+{
+	const struct config_quorum *q = &s->config.quorum;
+	const int n[] = { q->assembly, q->subgroup, q->citizens_group,
+		q->cabinet, q->council, q->scrutiny };
+	size_t i;
+
+	for (i = 0; store_bodies[i] != NULL && i < sizeof n / sizeof n[0]; i++)
+		if (store_set_quorum(s->store, store_bodies[i], n[i], e) < 0)
+			return -1;
+	return 0;
+}
+
 int
 session_open_store(struct session *s, bool create, struct err *e)
 {
@@ -193,7 +209,7 @@ session_open_store(struct session *s, bool create, struct err *e)
 		if (make_dirs(s->db_path, e) < 0)
 			return -1;
 	}
-	if (store_open(&s->store, &so, e) < 0)
+	if (store_open(&s->store, &so, e) < 0 || set_quorum(s, e) < 0)
 		return -1;
 	if (s->demo && store_created(s->store))
 		return fill_demo(s, e);

@@ -280,8 +280,12 @@ status_reload(struct app *app, struct err *e)
 {
 	struct views_status *s = &app->views.status;
 	struct list_filter late = { .overdue = true };
+	int64_t version = store_data_version(app->store);
 	struct buf who;
 
+	s->needs_me = app->views.mywork.total;
+	if (s->who != NULL && s->version == version)
+		return 0;		/* nothing was written since */
 	buf_init(&who);
 	if (who_text(app, &who, e) < 0 ||
 	    store_list_count(app->store, "recommendations", &late,
@@ -291,7 +295,7 @@ status_reload(struct app *app, struct err *e)
 	}
 	free(s->who);
 	s->who = buf_steal(&who);
-	s->needs_me = app->views.mywork.total;
+	s->version = version;
 	return 0;
 }
 
@@ -315,11 +319,18 @@ views_status_line(const struct app *app)
 	return safe;
 }
 
+/*
+ * The board is read only while it is shown, my work only counted for the
+ * status line while it is not (show() reads a view on entry).
+ */
 int
 views_reload(struct app *app, struct err *e)
 {
-	if (board_reload(app, e) < 0 ||
-	    listview_reload(&app->views.mywork, app->store, e) < 0)
+	struct listview *mine = &app->views.mywork;
+
+	if ((app->view == VIEW_BOARD && board_reload(app, e) < 0) ||
+	    (app->view == VIEW_MINE ? listview_reload(mine, app->store, e) :
+	    listview_count(mine, app->store, e)) < 0)
 		return -1;
 	return status_reload(app, e);
 }
@@ -407,7 +418,8 @@ refilter(struct app *app)
 
 	views_scope(app);
 	if (listview_reload(r, app->store, &e) < 0 ||
-	    views_detail(app, &e) < 0 || board_reload(app, &e) < 0)
+	    views_detail(app, &e) < 0 || (app->view == VIEW_BOARD &&
+	    board_reload(app, &e) < 0))
 		return report(app, &e);
 	words = views_filter_text(app, &r->filter);
 	if (*words)

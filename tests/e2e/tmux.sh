@@ -42,9 +42,14 @@ tm()
 	tmux -L "$TMUX_SOCKET" -f /dev/null "$@"
 }
 
+# The server leaves its socket behind: it goes too.
 e2e_cleanup()
 {
+	local sock
+
+	sock=$(tm display-message -p '#{socket_path}' 2>/dev/null)
 	tm kill-server >/dev/null 2>&1
+	case $sock in */$TMUX_SOCKET) rm -f "$sock" ;; esac
 	cleanup
 }
 trap e2e_cleanup EXIT
@@ -102,6 +107,7 @@ term_start()
 send()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	tm send-keys -t "$TARGET" "$@"
@@ -111,6 +117,7 @@ send()
 send_text()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	tm send-keys -t "$TARGET" -l -- "$1"
@@ -120,6 +127,7 @@ send_text()
 screen()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	tm capture-pane -p -t "$TARGET"
@@ -130,6 +138,7 @@ screen()
 screen_attrs()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	tm capture-pane -p -e -t "$TARGET"
@@ -140,6 +149,7 @@ screen_attrs()
 pane_format()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	tm display-message -p -t "$TARGET" "$1"
@@ -151,6 +161,7 @@ pane_format()
 wait_for()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	poll -F "$1" "${2:-10}"
@@ -160,6 +171,7 @@ wait_for()
 wait_for_re()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	poll -E "$1" "${2:-10}"
@@ -182,6 +194,21 @@ wait_gone()
 	return 1
 }
 
+# wait_until SECONDS COMMAND...: runs COMMAND every 0.1 s until it
+# succeeds (0) or SECONDS have passed (1).
+wait_until()
+{
+	local tries=$(( $1 * 10 ))
+
+	shift
+	until "$@"; do
+		tries=$((tries - 1))
+		if [ "$tries" -le 0 ]; then return 1; fi
+		sleep 0.1
+	done
+}
+
+# poll -F|-E PATTERN SECONDS: what wait_for and wait_for_re share.
 poll()
 {
 	local how=$1 what=$2 tries=$(( $3 * 10 ))
@@ -214,6 +241,7 @@ fail_screen()
 expect_screen()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	if wait_for "$1" "${3:-10}"; then
@@ -227,6 +255,7 @@ expect_screen()
 expect_screen_re()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	if wait_for_re "$1" "${3:-10}"; then
@@ -242,6 +271,7 @@ expect_screen_re()
 expect_screen_lacks()
 {
 	local TARGET=$TARGET shifted
+
 	target_arg "$@"
 	shift $shifted
 	screen >"$TMP/.screen"
@@ -301,10 +331,19 @@ expect_exit()
 	fi
 }
 
+# bail REASON: stops the script here (what follows depends on what
+# failed), with the tally so far.
+bail()
+{
+	echo "$test_name: stopping: $*"
+	e2e_finish
+}
+
 # e2e_finish: every sanitizer report is a failure; then the tally.
 e2e_finish()
 {
-	local f
+	local f out_file=/dev/null err_file=/dev/null status=-
+	local last_cmd="a program this test ran"
 
 	for f in "$TMP"/san/*; do
 		[ -e "$f" ] || continue

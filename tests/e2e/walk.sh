@@ -26,19 +26,28 @@ fi
 DB=$TMP/walk.db
 CONF=$TMP/trusted.conf
 REF=CC-PRK-01
-write_config "$CONF" 644 "trust_as = true;"
+# The walk is about who may make each move; meetings' quorums, which need
+# their attendance recorded, are left out (0: any meeting decides).
+write_config "$CONF" 644 "trust_as = true;" \
+    "quorum = { assembly = 0; cabinet = 0; council = 0; };"
 check "the trusting configuration is root's, mode 0644" \
     test "$(stat -c %u:%a "$CONF")" = 0:644
 cc() { run coopcom --db "$DB" --config "$CONF" "$@"; }
 
-# stage_in_db STAGE: the database has the recommendation at STAGE.
+# stage_in_db STAGE: the database has the recommendation at STAGE. If
+# not, the steps after this one cannot be made: the script stops.
 stage_in_db()
 {
+	local before=$n_fail
+
 	cc list recommendations --subgroup PRK --format csv
 	check "database: $REF is at $1" grep -q "^[0-9]*,$REF,.*,PRK,$1," \
 	    "$out_file"
 	cc show recommendation "$REF"
 	check "database: show says stage $1" grep -qE "^Stage +$1\$" "$out_file"
+	if [ "$n_fail" -ne "$before" ]; then
+		bail "$REF is not at $1, which the next steps need"
+	fi
 }
 
 # session WHO: a new session at 160x50 as WHO, on the main view.
@@ -48,7 +57,11 @@ session()
 	n_session=$((n_session + 1))
 	term_start "s$n_session-$1" 160 50 -- "$COOPCOM" --db "$DB" \
 	    --config "$CONF" --as "$1"
-	expect_screen " $1, " "$1's session shows who they are"
+	if ! wait_for " $1, "; then
+		fail_screen "$1's session shows who they are"
+		bail "coopcom did not start as $1"
+	fi
+	pass "$1's session shows who they are"
 }
 
 # open_rec: the new sub-group's panel, then its first recommendation.
@@ -66,12 +79,12 @@ quit()
 	expect_exit 0
 }
 
-# index WHO STAGE: where the move to STAGE is in WHO's m chooser (the
-# same list, in the same order, as `coopcom transitions`).
+# index WHO STAGE: sets $idx to where the move to STAGE is in WHO's m
+# chooser (the same list, in the same order, as `coopcom transitions`).
 index()
 {
 	cc --as "$1" transitions "$REF"
-	awk -v to="$2" '$2 == to { print NR - 1; exit }' "$out_file"
+	idx=$(awk -v to="$2" '$2 == to { print NR - 1; exit }' "$out_file")
 }
 
 # pick N DETAIL: in an open chooser, the Nth item (from 0), checked by
@@ -106,12 +119,10 @@ greyed()
 # STAGE, whose detail says DETAIL.
 move()
 {
-	local i
-
-	i=$(index "$1" "$2")
+	index "$1" "$2"
 	send m
 	expect_screen "Move $REF (now: "
-	pick "$i" "$3"
+	pick "$idx" "$3"
 }
 
 # moved LABEL STAGE: the screen says the move was made and shows the new
@@ -210,10 +221,12 @@ send m
 expect_screen "Move $REF (now: Draft) to:" "the m key opens the move chooser"
 expect_screen "Submitted to the commission  (not now)" \
     "the chooser greys the move to submitted for a member"
-greyed "$(index mike submitted)" \
+index mike submitted
+greyed "$idx" \
     "Only the sub-group chair or an administrator can agree and submit it"
 stage_in_db draft
-pick "$(index mike tested)" "You may test it with the Citizens' Group."
+index mike tested
+pick "$idx" "You may test it with the Citizens' Group."
 moved "Tested with the Citizens' Group" tested
 quit
 

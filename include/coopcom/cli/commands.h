@@ -51,5 +51,12 @@ int cmd_stages(struct session *s, struct args *a, struct err *e);
 int cmd_advance(struct session *s, struct args *a, struct err *e);
 int cmd_transitions(struct session *s, struct args *a, struct err *e);
 int cmd_history(struct session *s, struct args *a, struct err *e);
+int cmd_agenda(struct session *s, struct args *a, struct err *e);
+int cmd_decide(struct session *s, struct args *a, struct err *e);
+int cmd_minutes(struct session *s, struct args *a, struct err *e);
+int cmd_report(struct session *s, struct args *a, struct err *e);
+int cmd_impact(struct session *s, struct args *a, struct err *e);
+int cmd_import(struct session *s, struct args *a, struct err *e);
+int cmd_backup(struct session *s, struct args *a, struct err *e);
 
 #endif

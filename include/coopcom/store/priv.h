@@ -8,6 +8,7 @@
 #define COOPCOM_STORE_PRIV_H
 
 #include "coopcom/store/db.h"
+#include "coopcom/store/meeting.h"
 #include "coopcom/store/store.h"
 
 struct store {
@@ -15,6 +16,9 @@ struct store {
 	struct store_person me;
 	const struct workflow *workflow;	/* borrowed */
 	bool created;
+	int quorum[STORE_NBODIES];	/* per store_bodies[]: present needed
+					   for a meeting to decide; 0 not
+					   checked (meeting.c) */
 };
 
 /* The current UTC time as "YYYY-MM-DD HH:MM:SS" into out. */
@@ -43,5 +47,13 @@ char *store_person_name(struct store *st, int64_t id);
 /* The commission and sub-group a KIND row belongs to (0 when none). */
 int store_scope_of(struct store *st, enum entity_kind kind, int64_t id,
     int64_t *commission_id, int64_t *subgroup_id, struct err *e);
+
+/*
+ * Refuses (ERR_GUARD) an OUTCOME other than "deferred" or "noted" at
+ * meeting MEETING_ID while fewer people are recorded present than its
+ * body's quorum (meeting.c).
+ */
+int store_check_quorum(struct store *st, int64_t meeting_id,
+    const char *outcome, struct err *e);
 
 #endif

@@ -50,7 +50,8 @@ const struct workflow *store_workflow(const struct store *st);
 const char *store_path(const struct store *st);
 /* Whether the schema was created by this open. */
 bool store_created(const struct store *st);
-/* Changes whenever another process commits (PRAGMA data_version). */
+/* Changes whenever anything is written, by this process or another
+ * (PRAGMA data_version and the connection's own changes). */
 int64_t store_data_version(struct store *st);
 
 /*
@@ -193,5 +194,12 @@ int store_attend(struct store *st, int64_t meeting_id, const char *person,
  * Appends one line per problem to OUT; returns the number of problems, or
  * -1 when the check itself could not run. */
 int store_check(struct store *st, struct buf *out, struct err *e);
+
+/*
+ * Copies the database to a new file PATH with SQLite's online backup API:
+ * one consistent moment, while others go on working. PATH must not exist;
+ * the copy is checked and appears there whole or not at all.
+ */
+int store_backup(struct store *st, const char *path, struct err *e);
 
 #endif

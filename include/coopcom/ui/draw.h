@@ -19,6 +19,10 @@ void draw_screen(struct app *app);
 /* Writes S (any text: escaped here) at Y, X in exactly WIDTH columns,
  * cut with "…" or padded; for the other drawing modules. */
 void draw_text(int y, int x, int width, const char *s, int attr);
+/* A list panel titled TITLE in H rows and W columns at Y, X: the title,
+ * the column headers, then the rows; for the other drawing modules. */
+void draw_listview(const struct listview *lv, int y, int x, int h, int w,
+    const char *title, bool focused);
 /*
  * The row of the list panel at screen position (y, x), for mouse clicks:
  * returns the panel (or -1) and sets *row to the list row.

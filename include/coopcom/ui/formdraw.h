@@ -22,4 +22,8 @@
  */
 void formdraw_overlay(struct app *app);
 
+/* A chooser over the middle of the screen, as the forms' choosers are
+ * drawn; for the other drawing modules. */
+void formdraw_chooser(struct chooser *c);
+
 #endif

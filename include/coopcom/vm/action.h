@@ -33,6 +33,14 @@
 	    "stage", "m")						\
 	X(ARCHIVE, "archive", "archive or withdraw (asks first)", "d")	\
 	X(JOIN, "join", "add a member to the sub-group", "J")		\
+	X(MEETING, "meeting", "meeting mode: run a meeting's agenda, "	\
+	    "recording each decision", "M")				\
+	X(ROLL_CALL, "roll_call", "meeting mode: record who is present",	\
+	    "P")							\
+	X(IMPACT, "impact", "the recommendation's integrated impact "	\
+	    "assessment grid", "I")					\
+	X(REPORT, "report", "write the report to Cabinet to a file",	\
+	    "R")							\
 	X(VIEW_MAIN, "view_main", "commissions, sub-groups, "		\
 	    "recommendations", "1")					\
 	X(VIEW_BOARD, "view_board", "the stage board", "2")		\

@@ -25,7 +25,8 @@ enum reaction {
 	REACT_NONE = 0,
 	REACT_REDRAW = 1 << 0,	/* something on screen changed */
 	REACT_LAYOUT = 1 << 1,	/* panel sizes must be set again */
-	REACT_QUIT = 1 << 2
+	REACT_QUIT = 1 << 2,
+	REACT_CLEAR = 1 << 3	/* the whole terminal must be drawn again */
 };
 
 enum view {
@@ -34,6 +35,7 @@ enum view {
 	VIEW_MINE,		/* what the person acting can act on now */
 	VIEW_TIMELINE,		/* milestones in date order */
 	VIEW_PEOPLE,
+	VIEW_MEETING,		/* a meeting's agenda (meetingview.h) */
 	VIEW_HELP,		/* every key, from the action table */
 	VIEW_COUNT
 };
@@ -53,6 +55,8 @@ enum prompt_kind {
 };
 
 struct app;
+struct impactgrid;
+struct meetingview;
 struct writer;
 
 /* A question the UI shows at the bottom line; input is data. */
@@ -88,6 +92,12 @@ struct app {
 	struct views views;		/* board, my work, filters, status */
 	struct writer *writer;		/* forms, choosers, drafts (writer.h);
 					   NULL until first needed */
+	struct meetingview *meeting;	/* meeting mode (meetingview.h), or
+					   NULL until first needed */
+	struct impactgrid *grid;	/* the impact grid open, or NULL */
+	/* Set by the UI: shows how far a long job (the report) is; NULL
+	 * for none. */
+	void (*progress)(struct app *app, int64_t done, int64_t total);
 	struct prompt prompt;
 	int help_scroll;
 	char message[512];		/* status message, safe text */

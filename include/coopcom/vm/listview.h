@@ -45,6 +45,9 @@ struct listview {
 	size_t win_n;			/* rows held */
 	char **cells;			/* win_n * nsource; NULL for SQL NULL */
 	int64_t *ids;			/* id (column 0) of each held row */
+	bool counted;			/* total is known: */
+	struct list_filter count_filter; /* under this filter (owned) */
+	int64_t count_version;		/* at this store_data_version */
 };
 
 void listview_init(struct listview *lv, const char *list,
@@ -66,15 +69,24 @@ void listview_set_id(struct listview *lv, int64_t *field, int64_t value);
 /*
  * Recounts and reloads the visible window, keeping the selection on the
  * same row id when it is still in view (someone else's change must not
- * move the person's cursor).
+ * move the person's cursor). When neither the filter nor the data
+ * changed since the last count, nothing is read again: a reload is then
+ * free, so callers need not know whether anything changed.
  */
 int listview_reload(struct listview *lv, struct store *st, struct err *e);
+
+/*
+ * Counts the rows (total), as listview_reload does, without reading any:
+ * for a list that is not shown. Its rows are read by the next reload.
+ */
+int listview_count(struct listview *lv, struct store *st, struct err *e);
 
 /* Moves the selection by DELTA rows (clamped), scrolling as needed. */
 int listview_move(struct listview *lv, struct store *st, int64_t delta,
     struct err *e);
 int listview_goto(struct listview *lv, struct store *st, int64_t row,
     struct err *e);
+/* A list not read yet (not shown) is read by its next reload. */
 int listview_set_height(struct listview *lv, struct store *st, int height,
     struct err *e);
 

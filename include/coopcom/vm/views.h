@@ -53,6 +53,7 @@ struct views_status {
 	char *who;		/* owned: "fmercer, secretary of CC" */
 	int64_t needs_me;	/* rows of "my work" */
 	int64_t overdue;	/* overdue recommendations, everywhere */
+	int64_t version;	/* store_data_version they were read at */
 };
 
 struct views {
