@@ -27,6 +27,7 @@ Suite *audit_suite(void);
 Suite *demo_suite(void);
 Suite *advance_suite(void);
 Suite *attend_suite(void);
+Suite *busy_suite(void);
 Suite *meeting_suite(void);
 Suite *store_impact_suite(void);
 Suite *impact_suite(void);

@@ -2,4 +2,5 @@
 #include "check.h"
 
 CHECK_MAIN(db_suite, record_suite, audit_suite, demo_suite,
-    advance_suite, attend_suite, meeting_suite, store_impact_suite)
+    advance_suite, attend_suite, meeting_suite, store_impact_suite,
+    busy_suite)

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coopcom/cli/args.h"
 #include "coopcom/cli/cli.h"
@@ -145,6 +146,16 @@ report(struct err *e)
 	return err_exit_status(e->code);
 }
 
+/* A write waiting on another person's save says so, on a terminal. */
+static void
+busy_notice(void *arg, int waited_ms)
+{
+	(void)arg;
+	(void)waited_ms;
+	fputs("coopcom: waiting for another person's save to finish...\n",
+	    stderr);
+}
+
 /* Every option must be known before anything runs: a typo writes nothing. */
 static int
 check_options(const struct command *c, struct args *a, struct err *e)
@@ -181,6 +192,8 @@ run_command(const struct command *c, struct session *s, struct args *a,
 	if ((c->needs & (CMD_STORE | CMD_CREATE)) &&
 	    session_open_store(s, c->needs & CMD_CREATE, e) < 0)
 		return -1;
+	if (s->store != NULL && isatty(STDERR_FILENO))
+		store_set_busy_notify(s->store, busy_notice, NULL);
 	return c->run(s, a, e);
 }
 

@@ -33,6 +33,9 @@ struct db {
 	int depth;			/* open transaction levels */
 	int busy_ms;			/* how long to wait for a writer */
 	struct timespec busy_since;	/* when the present wait began */
+	bool busy_told;			/* the notice went out for this wait */
+	void (*busy_notify)(void *, int); /* see db_set_busy_notify */
+	void *busy_arg;
 	struct cached_stmt *cache;
 	size_t ncache, capcache;
 };
@@ -333,14 +336,29 @@ busy_wait(void *arg, int tries)
 	int64_t waited;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (tries == 0)
+	if (tries == 0) {
 		db->busy_since = now;
+		db->busy_told = false;
+	}
 	waited = (int64_t)(now.tv_sec - db->busy_since.tv_sec) * 1000 +
 	    (now.tv_nsec - db->busy_since.tv_nsec) / 1000000;
 	if (waited >= db->busy_ms)
 		return 0;
+	if (waited >= DB_BUSY_NOTICE_MS && !db->busy_told &&
+	    db->busy_notify != NULL) {
+		db->busy_told = true;
+		db->busy_notify(db->busy_arg, (int)waited);
+	}
 	nanosleep(&pause, NULL);
 	return 1;
+}
+
+void
+db_set_busy_notify(struct db *db, void (*fn)(void *arg, int waited_ms),
+    void *arg)
+{
+	db->busy_notify = fn;
+	db->busy_arg = arg;
 }
 
 static int

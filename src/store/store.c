@@ -235,3 +235,10 @@ store_rollback(struct store *st)
 {
 	db_rollback(st->db);
 }
+
+void
+store_set_busy_notify(struct store *st, void (*fn)(void *arg, int waited_ms),
+    void *arg)
+{
+	db_set_busy_notify(st->db, fn, arg);
+}

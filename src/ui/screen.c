@@ -94,6 +94,19 @@ screen_restore(void)
 	fflush(stdout);
 }
 
+void
+screen_notice(const char *text)
+{
+	if (!started)
+		return;
+	move(LINES - 1, 0);
+	clrtoeol();
+	attron(A_BOLD);
+	addnstr(text, COLS > 1 ? COLS - 1 : 1);
+	attroff(A_BOLD);
+	refresh();
+}
+
 int
 screen_attr(enum screen_style s)
 {

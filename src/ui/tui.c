@@ -146,6 +146,19 @@ report_draft(int kept, char *path, struct err *e)
 	free(path);
 }
 
+/*
+ * Another person's save holds the database: say so at once, on the bottom
+ * line, rather than look frozen; the save then goes ahead and the next
+ * paint replaces the notice.
+ */
+static void
+busy_notice(void *arg, int waited_ms)
+{
+	(void)arg;
+	(void)waited_ms;
+	screen_notice("Waiting for another person's save to finish...");
+}
+
 int
 tui_run(const struct session_options *o)
 {
@@ -175,6 +188,7 @@ tui_run(const struct session_options *o)
 		status = fail(&e);
 	} else {
 		app.progress = progress;
+		store_set_busy_notify(s.store, busy_notice, NULL);
 		writer_offer_draft(&app);
 		loop(&app, s.config.refresh_ms);
 		kept = screen_quit_signal ? writer_keep_draft(&app, &draft,

@@ -50,6 +50,15 @@ const char *db_path(const struct db *db);	/* borrowed, as long as db */
 int db_migrate(struct db *db, int from, int to, struct err *e);
 
 /*
+ * FN is called (once per wait) when a write has waited DB_BUSY_NOTICE_MS
+ * for another person's transaction, so a front end can say "waiting for
+ * another person's save" instead of looking frozen. NULL for none.
+ */
+#define DB_BUSY_NOTICE_MS 150
+void db_set_busy_notify(struct db *db, void (*fn)(void *arg, int waited_ms),
+    void *arg);
+
+/*
  * Nested write transactions: the outermost is BEGIN IMMEDIATE. When
  * db_commit fails the transaction is still open: call db_rollback.
  */

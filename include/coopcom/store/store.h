@@ -50,6 +50,14 @@ const struct workflow *store_workflow(const struct store *st);
 const char *store_path(const struct store *st);
 /* Whether the schema was created by this open. */
 bool store_created(const struct store *st);
+/*
+ * FN is called once whenever a write has been waiting a moment (150 ms)
+ * for another person's save to finish, with ARG and the time waited; the
+ * write then goes on waiting up to the busy timeout. NULL for none.
+ */
+void store_set_busy_notify(struct store *st,
+    void (*fn)(void *arg, int waited_ms), void *arg);
+
 /* Changes whenever anything is written, by this process or another
  * (PRAGMA data_version and the connection's own changes). */
 int64_t store_data_version(struct store *st);

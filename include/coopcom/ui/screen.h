@@ -30,6 +30,9 @@ extern volatile sig_atomic_t screen_quit_signal;
 
 /* Starts curses on the terminal; COLOUR false (or NO_COLOR) for none. */
 int screen_start(bool colour);
+/* Writes TEXT (safe text) on the bottom line and shows it at once. */
+void screen_notice(const char *text);
+
 /* Restores the terminal; safe to call twice, and from the fatal hook. */
 void screen_restore(void);
 int screen_attr(enum screen_style s);
