@@ -219,6 +219,23 @@ expect_out_contains "alice,Alice Able-Smith,absent"
 expect_out_contains "bob,Bob Baker,apologies"
 check "two people recorded" test "$(grep -c ',2012-01-17,' "$out_file")" -eq 2
 
+# A write that waits for another person's save says so on a terminal,
+# then goes ahead.
+if command -v script >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$DB" "BEGIN IMMEDIATE;" ".shell sleep 1" "COMMIT;" >/dev/null &
+	holder=$!
+	sleep 0.3
+	run script -qec "$(printf '%q ' "$COOPCOM" --db "$DB" edit person alice --organisation Waited)" /dev/null
+	wait "$holder"
+	expect_status 0
+	expect_out_contains "waiting for another person's save"
+	expect_out_contains "saved person"
+	cc show person alice
+	expect_out_contains "Waited"
+else
+	skip "the busy notice (needs script and sqlite3)"
+fi
+
 cc check
 expect_status 0
 
