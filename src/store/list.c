@@ -519,6 +519,17 @@ store_cursor_columns(const struct store_cursor *c, size_t *n)
 	return c->def->columns;
 }
 
+size_t
+store_cursor_column(const struct store_cursor *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncolumns; i++)
+		if (strcmp(c->def->columns[i], name) == 0)
+			return i;
+	fatal("list %s has no column %s", c->def->name, name);
+}
+
 int
 store_cursor_next(struct store_cursor *c, struct err *e)
 {

@@ -69,19 +69,6 @@ minutes_outcome(const char *outcome)
 	return s;
 }
 
-static size_t
-column(struct store_cursor *c, const char *name)
-{
-	const char *const *cols;
-	size_t n, i;
-
-	cols = store_cursor_columns(c, &n);
-	for (i = 0; i < n; i++)
-		if (strcmp(cols[i], name) == 0)
-			return i;
-	fatal("minutes: the list has no column %s", name);
-}
-
 static int
 attendance(struct mw *w, struct store *st, const struct store_meeting *m,
     struct err *e)
@@ -100,8 +87,8 @@ attendance(struct mw *w, struct store *st, const struct store_meeting *m,
 	f.record = m->id;
 	if (store_list_open(st, "attendance", &f, &c, e) < 0)
 		return -1;
-	ks = column(c, "status");
-	kn = column(c, "name");
+	ks = store_cursor_column(c, "status");
+	kn = store_cursor_column(c, "name");
 	for (i = 0; i < 3; i++)
 		buf_init(&names[i]);
 	while ((rc = store_cursor_next(c, e)) == 1)
@@ -173,14 +160,14 @@ items(struct mw *w, struct store *st, int64_t meeting, struct err *e)
 	f.record = meeting;
 	if (store_list_open(st, "decisions", &f, &c, e) < 0)
 		return -1;
-	k.ref = column(c, "ref");
-	k.title = column(c, "title");
-	k.outcome = column(c, "decision");
-	k.vfor = column(c, "for");
-	k.against = column(c, "against");
-	k.abstain = column(c, "abstain");
-	k.reason = column(c, "reason");
-	k.actions = column(c, "actions");
+	k.ref = store_cursor_column(c, "ref");
+	k.title = store_cursor_column(c, "title");
+	k.outcome = store_cursor_column(c, "decision");
+	k.vfor = store_cursor_column(c, "for");
+	k.against = store_cursor_column(c, "against");
+	k.abstain = store_cursor_column(c, "abstain");
+	k.reason = store_cursor_column(c, "reason");
+	k.actions = store_cursor_column(c, "actions");
 	heading(w, 2, "Items and decisions");
 	while ((rc = store_cursor_next(c, e)) == 1)
 		item(w, c, &k, ++n);

@@ -676,20 +676,6 @@ matrix(struct rw *w, struct err *e)
 	return 0;
 }
 
-/* Column I of a named list's row, by the list's column name. */
-static size_t
-column(struct store_cursor *c, const char *name)
-{
-	const char *const *cols;
-	size_t n, i;
-
-	cols = store_cursor_columns(c, &n);
-	for (i = 0; i < n; i++)
-		if (strcmp(cols[i], name) == 0)
-			return i;
-	fatal("report: the list has no column %s", name);
-}
-
 /*
  * Writes a store list as a table: HEADS over the list's COLS, with
  * NONE said when it is empty.
@@ -708,7 +694,7 @@ list_table(struct rw *w, const char *list, const char *const *heads,
 	if (store_list_open(w->st, list, &f, &c, e) < 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		idx[i] = column(c, cols[i]);
+		idx[i] = store_cursor_column(c, cols[i]);
 	while ((rc = store_cursor_next(c, e)) == 1) {
 		if (rows++ == 0)
 			table_start(w, heads, n, 0);

@@ -53,6 +53,9 @@ int store_list_count(struct store *st, const char *name,
 /* The column names: static, valid for the program's life. */
 const char *const *store_cursor_columns(const struct store_cursor *c,
     size_t *n);
+/* The index of column NAME; a name the list lacks is a bug (fatal). */
+size_t store_cursor_column(const struct store_cursor *c, const char *name);
+
 /* 1 for a row, 0 at the end, -1 on error. */
 int store_cursor_next(struct store_cursor *c, struct err *e);
 /* Column I of the current row: borrowed until the next step; NULL for NULL. */
