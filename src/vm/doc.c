@@ -214,3 +214,12 @@ doc_date(const char *iso)
 		return x_strdup(iso);
 	return x_printf("%d %s %d", d.day, months[d.month - 1], d.year);
 }
+
+void
+doc_text(FILE *fp, bool html, const char *s)
+{
+	if (html)
+		doc_html(fp, s);
+	else
+		doc_md(fp, s);
+}

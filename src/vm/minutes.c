@@ -21,24 +21,15 @@ struct mw {
 };
 
 static void
-text(struct mw *w, const char *s)
-{
-	if (w->html)
-		doc_html(w->fp, s);
-	else
-		doc_md(w->fp, s);
-}
-
-static void
 para(struct mw *w, const char *label, const char *s)
 {
 	fputs(w->html ? "<p>" : "", w->fp);
 	if (label != NULL) {
 		fputs(w->html ? "<strong>" : "**", w->fp);
-		text(w, label);
+		doc_text(w->fp, w->html, label);
 		fputs(w->html ? "</strong> " : "** ", w->fp);
 	}
-	text(w, s);
+	doc_text(w->fp, w->html, s);
 	fputs(w->html ? "</p>\n" : "\n\n", w->fp);
 }
 

@@ -84,15 +84,6 @@ term_index(const char *term)
 }
 
 static void
-text(struct rw *w, const char *s)
-{
-	if (w->html)
-		doc_html(w->fp, s);
-	else
-		doc_md(w->fp, s);
-}
-
-static void
 cell(struct rw *w, const char *s)
 {
 	if (w->html)
@@ -223,7 +214,7 @@ static void
 strong(struct rw *w, const char *s)
 {
 	fputs(w->html ? "<strong>" : "**", w->fp);
-	text(w, s);
+	doc_text(w->fp, w->html, s);
 	fputs(w->html ? "</strong>" : "**", w->fp);
 }
 
@@ -321,7 +312,7 @@ impact_grid(struct rw *w, const struct report_item *it)
 	if (!it->assessed) {
 		para_start(w);
 		strong(w, "Integrated impact assessment:");
-		text(w, " not yet carried out.");
+		doc_text(w->fp, w->html, " not yet carried out.");
 		para_end(w);
 		return;
 	}
@@ -408,14 +399,14 @@ write_item(struct rw *w, const struct report_item *it, bool key)
 	}
 	if (*it->text) {
 		fputs(w->html ? "<p class=\"text\">" : "", w->fp);
-		text(w, it->text);
+		doc_text(w->fp, w->html, it->text);
 		para_end(w);
 	}
 	item_facts(w, it);
 	para_start(w);
 	strong(w, "Equality impact (Citizens' Group):");
 	fputc(' ', w->fp);
-	text(w, it->equality_impact ? it->equality_impact : "none recorded.");
+	doc_text(w->fp, w->html, it->equality_impact ? it->equality_impact : "none recorded.");
 	para_end(w);
 	impact_grid(w, it);
 	if (w->html)
@@ -590,7 +581,7 @@ recommendations(struct rw *w, struct err *e)
 	close_subgroup(w);
 	if (done == 0 && !w->csv) {
 		para_start(w);
-		text(w, "No recommendation has been approved by the Assembly "
+		doc_text(w->fp, w->html, "No recommendation has been approved by the Assembly "
 		    "yet.");
 		para_end(w);
 	}
@@ -625,11 +616,11 @@ summary(struct rw *w)
 	heading(w, 2, "summary", "Financial summary");
 	para_start(w);
 	doc_money(w->o->key_decision_pence, m);
-	text(w, "Savings and up-front costs as each sub-group stated them, "
+	doc_text(w->fp, w->html, "Savings and up-front costs as each sub-group stated them, "
 	    "added up exactly. A recommendation is a key decision when its "
 	    "savings or its up-front cost is ");
-	text(w, m);
-	text(w, " or more.");
+	doc_text(w->fp, w->html, m);
+	doc_text(w->fp, w->html, " or more.");
 	para_end(w);
 	heading(w, 3, NULL, "By sub-group");
 	table_start(w, totals_heads, 5, TOTALS_NUMERIC);
@@ -710,7 +701,7 @@ list_table(struct rw *w, const char *list, const char *const *heads,
 		table_end(w);
 	} else {
 		para_start(w);
-		text(w, none);
+		doc_text(w->fp, w->html, none);
 		para_end(w);
 	}
 	return 0;
@@ -777,12 +768,12 @@ front(struct rw *w, const char *title)
 		doc_md_cell(w->fp, title);
 		fputs("\n\n", w->fp);
 	}
-	text(w, "The recommendations the Assembly of Commissioners approved, "
+	doc_text(w->fp, w->html, "The recommendations the Assembly of Commissioners approved, "
 	    "brought together into a single report, by sub-group and by "
 	    "term, with their savings, up-front costs, equality impact and "
 	    "integrated impact assessment. Produced on ");
-	text(w, today);
-	text(w, ".");
+	doc_text(w->fp, w->html, today);
+	doc_text(w->fp, w->html, ".");
 	para_end(w);
 	free(today);
 }

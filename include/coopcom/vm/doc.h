@@ -13,6 +13,7 @@
 #define COOPCOM_VM_DOC_H
 
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "coopcom/util/err.h"
@@ -31,6 +32,8 @@ void doc_html(FILE *fp, const char *s);
 /* Text for a Markdown paragraph: punctuation that would format is
  * backslashed; a line break is kept as a hard break ("\\" at the end). */
 void doc_md(FILE *fp, const char *s);
+/* S as text of an HTML or a Markdown document: doc_html or doc_md. */
+void doc_text(FILE *fp, bool html, const char *s);
 /* Text for a Markdown table cell: as doc_md, "|" escaped, line ends as
  * spaces. */
 void doc_md_cell(FILE *fp, const char *s);
