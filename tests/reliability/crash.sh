@@ -20,24 +20,7 @@ test_name=reliability-crash
 KILLS=${CRASH_KILLS:-100}
 SEED=${CRASH_SEED:-$$}
 DB=$TMP/crash.db
-cp "$COOPCOM" "$TMP/coopcom" && COOPCOM=$TMP/coopcom
-
-if ! command -v sqlite3 >/dev/null; then
-	echo "$test_name: the sqlite3 shell is not installed: skipped"
-	finished=1
-	exit 77
-fi
-cc() { "$COOPCOM" --db "$DB" "$@"; }
-# quorate MEETING: five people present, so that it may decide.
-quorate()
-{
-	local i
-
-	for i in 1 2 3 4 5; do
-		cc add person --login "m$i" --name "Member $i" >/dev/null &&
-		cc attend "$1" "m$i" --status present >/dev/null || return 1
-	done
-}
+. "$top_srcdir/tests/reliability/writers.sh"
 
 run coopcom --db "$DB" init
 expect_status 0 "init"

@@ -23,26 +23,7 @@ OPS=${SOAK_OPS:-25}
 NREC=${SOAK_RECS:-4}
 SEED=${SOAK_SEED:-$$}
 DB=$TMP/soak.db
-# A copy, so a rebuild of the tree during the run cannot disturb it.
-cp "$COOPCOM" "$TMP/coopcom" && COOPCOM=$TMP/coopcom
-
-if ! command -v sqlite3 >/dev/null; then
-	echo "$test_name: the sqlite3 shell is not installed: skipped"
-	finished=1
-	exit 77
-fi
-
-cc() { "$COOPCOM" --db "$DB" "$@"; }
-# quorate MEETING: five people present, so that it may decide.
-quorate()
-{
-	local i
-
-	for i in 1 2 3 4 5; do
-		cc add person --login "m$i" --name "Member $i" >/dev/null &&
-		cc attend "$1" "m$i" --status present >/dev/null || return 1
-	done
-}
+. "$top_srcdir/tests/reliability/writers.sh"
 not_grep() { ! grep "$@"; }
 
 run coopcom --db "$DB" init

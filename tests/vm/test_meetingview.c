@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "keys.h"
 #include "../check.h"
 #include "../store/fixture.h"
 #include "coopcom/store/meeting.h"
@@ -68,33 +69,13 @@ teardown(void)
 static void
 press(const char *keys)
 {
-	char key[16];
-	size_t n;
-
-	while (*keys) {
-		n = strcspn(keys, " ");
-		ck_assert_uint_lt(n, sizeof key);
-		memcpy(key, keys, n);
-		key[n] = '\0';
-		app_key(&app, key);
-		keys += n;
-		keys += strspn(keys, " ");
-	}
+	keys_press(&app, keys);
 }
 
 static void
 type(const char *text)
 {
-	char key[8];
-	uint32_t cp;
-	int n;
-
-	while (*text) {
-		n = utf8_decode(text, strlen(text), &cp);
-		snprintf(key, sizeof key, "%.*s", n, text);
-		app_key(&app, *text == ' ' ? "Space" : key);
-		text += n;
-	}
+	keys_type(&app, text);
 }
 
 static char *

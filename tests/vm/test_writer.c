@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "keys.h"
 #include "../check.h"
 #include "../store/fixture.h"
 #include "coopcom/util/text.h"
@@ -67,34 +68,14 @@ teardown(void)
 static void
 press(const char *keys)
 {
-	char key[16];
-	size_t n;
-
-	while (*keys) {
-		n = strcspn(keys, " ");
-		ck_assert_uint_lt(n, sizeof key);
-		memcpy(key, keys, n);
-		key[n] = '\0';
-		app_key(&app, key);
-		keys += n;
-		keys += strspn(keys, " ");
-	}
+	keys_press(&app, keys);
 }
 
 /* Types TEXT one character at a time. */
 static void
 type(const char *text)
 {
-	char key[8];
-	uint32_t cp;
-	int n;
-
-	while (*text) {
-		n = utf8_decode(text, strlen(text), &cp);
-		snprintf(key, sizeof key, "%.*s", n, text);
-		app_key(&app, *text == ' ' ? "Space" : key);
-		text += n;
-	}
+	keys_type(&app, text);
 }
 
 static const char *

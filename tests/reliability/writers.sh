@@ -1,0 +1,25 @@
+# writers.sh: sourced by the soak and crash tests after tests/cli/lib.sh
+# and after setting DB: what both need to run many writers on one file.
+
+# A copy of the binary, so a rebuild of the tree during the run cannot
+# disturb it.
+cp "$COOPCOM" "$TMP/coopcom" && COOPCOM=$TMP/coopcom
+
+if ! command -v sqlite3 >/dev/null; then
+	echo "$test_name: the sqlite3 shell is not installed: skipped"
+	finished=1
+	exit 77
+fi
+
+cc() { "$COOPCOM" --db "$DB" "$@"; }
+
+# quorate MEETING: five people present, so that it may decide.
+quorate()
+{
+	local i
+
+	for i in 1 2 3 4 5; do
+		cc add person --login "m$i" --name "Member $i" >/dev/null &&
+		cc attend "$1" "m$i" --status present >/dev/null || return 1
+	done
+}
