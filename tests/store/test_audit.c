@@ -405,7 +405,8 @@ static const struct {
 	{ "the action edited", DROP_UPDATE "UPDATE audit SET action = "
 	    "'create' WHERE id = 21", { "audit entry 21 (", "was altered" } },
 	{ "a hash replaced", DROP_UPDATE "UPDATE audit SET hash = "
-	    "'ab' || substr(hash, 3) WHERE id = 5",
+	    "CASE WHEN hash LIKE 'ab%' THEN 'cd' ELSE 'ab' END || "
+	    "substr(hash, 3) WHERE id = 5",
 	    { "audit entry 5 (", "was altered" } },
 	{ "the chain relinked", DROP_UPDATE "UPDATE audit SET prev_hash = "
 	    "(SELECT hash FROM audit WHERE id = 3) WHERE id = 5",
