@@ -225,7 +225,7 @@ if command -v script >/dev/null 2>&1 && command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$DB" "BEGIN IMMEDIATE;" ".shell sleep 1" "COMMIT;" >/dev/null &
 	holder=$!
 	sleep 0.3
-	run script -qec "$(printf '%q ' "$COOPCOM" --db "$DB" edit person alice --organisation Waited)" /dev/null
+	run env SHELL=/bin/bash script -qec "$(printf '%q ' "$COOPCOM" --db "$DB" edit person alice --organisation Waited)" /dev/null
 	wait "$holder"
 	expect_status 0
 	expect_out_contains "waiting for another person's save"

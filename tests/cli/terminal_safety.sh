@@ -20,7 +20,9 @@ HOSTILE=$(printf 'Roads\033[31mRED\033]52;c;ZGF0YQ==\aB\bS\rC\342\200\256E\302\2
 DB=$TMP/hostile.db
 cc() { run coopcom --db "$DB" "$@"; }
 # in_tty ARGS...: coopcom --db $DB ARGS in a pseudo-terminal.
-in_tty() { run script -qec "$(printf '%q ' "$COOPCOM" --db "$DB" "$@")" /dev/null; }
+# script(1) runs the command with $SHELL; the quoting below is bash's, so
+# name bash rather than trust whatever shell the machine logs in with.
+in_tty() { run env SHELL=/bin/bash script -qec "$(printf '%q ' "$COOPCOM" --db "$DB" "$@")" /dev/null; }
 
 # expect_terminal_safe: the captured bytes hold nothing a terminal would
 # act on: no ESC, BEL or backspace, no C1 control, no U+202E, nothing that
