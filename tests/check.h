@@ -17,6 +17,7 @@ Suite *csv_suite(void);
 Suite *money_suite(void);
 Suite *date_suite(void);
 Suite *timescale_suite(void);
+Suite *rag_suite(void);
 Suite *workflow_suite(void);
 Suite *entity_suite(void);
 Suite *config_suite(void);

@@ -2,4 +2,4 @@
 #include "check.h"
 
 CHECK_MAIN(money_suite, date_suite, timescale_suite, workflow_suite,
-    entity_suite, impact_suite)
+    entity_suite, impact_suite, rag_suite)
