@@ -292,3 +292,37 @@ CREATE TABLE impact (
 	updated_by INTEGER REFERENCES person(id),
 	PRIMARY KEY (recommendation_id, heading)
 ) WITHOUT ROWID;
+
+-- version 3
+-- The database's identity: a random UUID made once, when the schema is
+-- made or migrated, and never changed. The calendar export derives each
+-- event's UID from it and the record's id (milestone-42@UUID), so two
+-- exports of one database name the same events and two databases never
+-- clash. A backup keeps the identity of the database it copies.
+INSERT INTO meta(key, value) SELECT 'database_id',
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) ||
+    '-4' || substr(lower(hex(randomblob(2))), 2) || '-' ||
+    substr('89ab', 1 + abs(random() % 4), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' ||
+    lower(hex(randomblob(6)));
+
+-- version 4
+-- Indexes for the timelines: recommendations by how long they have sat
+-- in their stage ("stuck longest", across every stage), and the audit
+-- trail newest first by time, for everyone or for one person, so a page
+-- of a million entries is read from an index, never sorted.
+CREATE INDEX recommendation_stage_since ON recommendation(stage_since);
+CREATE INDEX audit_at ON audit(at);
+CREATE INDEX audit_person_at ON audit(person_id, at);
+
+-- version 5
+-- The timeline chart (the "timeline" lists): each commission's own
+-- milestones and each sub-group's milestones and recommendations, read in
+-- date order from an index, so a page of the chart never sorts the table.
+CREATE INDEX milestone_commission_when ON milestone(commission_id, earliest)
+    WHERE archived = 0;
+CREATE INDEX milestone_subgroup_when ON milestone(subgroup_id, earliest)
+    WHERE archived = 0;
+CREATE INDEX recommendation_due ON recommendation(subgroup_id,
+    coalesce(revised_date, target_date)) WHERE archived = 0;
+CREATE INDEX subgroup_theme ON subgroup(theme);

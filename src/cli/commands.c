@@ -18,7 +18,7 @@
 #include "coopcom/util/xalloc.h"
 
 static const char list_options[] = "format= commission= subgroup= stage= "
-    "search= meeting= archived limit= offset=";
+    "search= meeting= recommendation= rag= archived limit= offset= sort=";
 
 static const struct command commands[] = {
 	{ "init", "init [--demo]", "create the database; make you its "
@@ -26,10 +26,14 @@ static const struct command commands[] = {
 	    "commission", cmd_init, CMD_CREATE, "demo" },
 	{ "list", "list WHAT [--format table|csv|json] [--commission C] "
 	    "[--subgroup S] [--stage ID] [--search WORDS] [--meeting ID] "
-	    "[--archived] [--limit N] [--offset N]", "list commissions, subgroups, "
+	    "[--recommendation REF] [--rag red|amber|green|none|done] "
+	    "[--archived] [--limit N] [--offset N] [--sort stuck]", "list "
+	    "commissions, subgroups, "
 	    "recommendations, milestones, people, members, engagement, "
-	    "meetings, attendance, agenda, decisions or mywork (what you can "
-	    "act on now)", cmd_list,
+	    "meetings, attendance, agenda, decisions, mywork (what you can "
+	    "act on now), delivery (adopted recommendations, red first), "
+	    "updates (a recommendation's progress updates) or timeline and "
+	    "timeline_themes (the timeline chart's rows)", cmd_list,
 	    CMD_STORE, list_options },
 	{ "show", "show KIND ID", "show one record in full (KIND: "
 	    "recommendation, subgroup, person...; ID: id, code, ref or login)",
@@ -63,12 +67,19 @@ static const struct command commands[] = {
 	    "[--expect-version N]", "move a recommendation to STAGE, if you "
 	    "may and it is ready", cmd_advance, CMD_STORE,
 	    "note= decision= expect-version=" },
+	{ "update", "update REF [--percent N] [--note TEXT] "
+	    "[--expect-version N]", "record progress on an adopted "
+	    "recommendation: how far it has got and what happened",
+	    cmd_update, CMD_STORE, "percent= note= expect-version=" },
 	{ "transitions", "transitions ID", "what you may do to a "
 	    "recommendation now, and why not the rest", cmd_transitions,
 	    CMD_STORE, "" },
-	{ "history", "history ID [--format table|csv|json]", "the audit "
-	    "trail of one recommendation, oldest first", cmd_history,
-	    CMD_STORE, "format=" },
+	{ "history", "history [REF] [--person LOGIN] [--subgroup CODE] "
+	    "[--commission CODE] [--from DATE] [--to DATE] "
+	    "[--format table|csv|json]", "the audit trail: of one "
+	    "recommendation, oldest first; without REF, who changed what "
+	    "and when across the database, newest first", cmd_history,
+	    CMD_STORE, "format= person= subgroup= commission= from= to=" },
 	{ "backup", "backup FILE", "copy the database to a new FILE while "
 	    "others work (SQLite's online backup); check it with coopcom "
 	    "--db FILE check", cmd_backup, CMD_STORE, "" },
@@ -92,6 +103,16 @@ static const struct command commands[] = {
 	    "recommendations by sub-group and term, totals, impact "
 	    "assessments, membership, engagement and timescales", cmd_report,
 	    CMD_STORE, "commission= format= output=" },
+	{ "progress", "progress --from DATE --to DATE [--format md|html|csv] "
+	    "[--output FILE] [--commission ID] [--by subgroup|theme]", "the "
+	    "six-monthly progress report for a period: what was due, done "
+	    "and late, stage changes, and who sent no update", cmd_progress,
+	    CMD_STORE, "from= to= format= output= commission= by=" },
+	{ "timeline", "timeline [--format ics|csv|md] [--output FILE] "
+	    "[--commission ID] [--subgroup ID]", "the milestones and due "
+	    "dates in date order; ics is a calendar to subscribe to, with "
+	    "a stable UID per item", cmd_timeline, CMD_STORE,
+	    "format= output= commission= subgroup=" },
 	{ "impact", "impact REF [HEADING --rating R [--comment TEXT] "
 	    "[--expect-version N]] | impact --matrix [--commission ID] "
 	    "[--report] [--format table|csv]", "show or set a "
@@ -283,14 +304,24 @@ cmd_list(struct session *s, struct args *a, struct err *e)
 	f.stage = args_get(a, "stage");
 	f.search = args_get(a, "search");
 	f.archived = args_flag(a, "archived");
+	f.sort = args_get(a, "sort");
+	f.rag = args_get(a, "rag");
 	if (strcmp(what, "history") == 0)
 		return err_set(e, ERR_INVALID, "for the history of a "
 		    "recommendation use: coopcom history ID");
+	if (strcmp(what, "updates") == 0 && args_get(a, "recommendation") ==
+	    NULL)
+		return err_set(e, ERR_INVALID, "whose updates? coopcom list "
+		    "updates --recommendation REF");
 	if (count_option(a, "limit", &f.limit, e) < 0 ||
 	    count_option(a, "offset", &f.offset, e) < 0)
 		return -1;
 	if (args_get(a, "meeting") != NULL && store_resolve(s->store,
 	    ENT_MEETING, args_get(a, "meeting"), &f.record, e) < 0)
+		return -1;
+	if (args_get(a, "recommendation") != NULL && store_resolve(s->store,
+	    ENT_RECOMMENDATION, args_get(a, "recommendation"), &f.record,
+	    e) < 0)
 		return -1;
 	if (store_list_open(s->store, what, &f, &c, e) < 0)
 		return -1;

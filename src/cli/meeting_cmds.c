@@ -45,20 +45,8 @@ umask_now(void)
 	return m;
 }
 
-/*
- * Where a document goes: standard output (through a stream of its own
- * on a copy of the descriptor, so its large buffer is never stdout's),
- * or a temporary file renamed at the end.
- */
-struct output {
-	FILE *fp;
-	char *path;			/* the file asked for, or NULL */
-	char *tmp;			/* where it is written first */
-	char *buffer;
-};
-
-static int
-output_open(struct output *o, const char *path, struct err *e)
+int
+cmd_output_open(struct output *o, const char *path, struct err *e)
 {
 	int fd;
 
@@ -97,9 +85,8 @@ output_open(struct output *o, const char *path, struct err *e)
 	return 0;
 }
 
-/* Finishes the output: renamed into place when OK, removed when not. */
-static int
-output_close(struct output *o, int ok, struct err *e)
+int
+cmd_output_close(struct output *o, int ok, struct err *e)
 {
 	int rc = ok;
 
@@ -278,10 +265,10 @@ cmd_minutes(struct session *s, struct args *a, struct err *e)
 
 	if (which(s, a, 0, ENT_MEETING, "the meeting (its id)", &meeting,
 	    e) < 0 || format_of(a, DOC_ALLOW(DOC_MD) | DOC_ALLOW(DOC_HTML), &f,
-	    e) < 0 || output_open(&o, args_get(a, "output"), e) < 0)
+	    e) < 0 || cmd_output_open(&o, args_get(a, "output"), e) < 0)
 		return -1;
-	return output_close(&o, minutes_write(s->store, meeting, f, o.fp, e),
-	    e);
+	return cmd_output_close(&o, minutes_write(s->store, meeting, f, o.fp,
+	    e), e);
 }
 
 int
@@ -297,9 +284,9 @@ cmd_report(struct session *s, struct args *a, struct err *e)
 	    e) < 0))
 		return -1;
 	ro.key_decision_pence = s->config.key_decision_pence;
-	if (output_open(&o, args_get(a, "output"), e) < 0)
+	if (cmd_output_open(&o, args_get(a, "output"), e) < 0)
 		return -1;
-	return output_close(&o, report_write(s->store, &ro, o.fp, e), e);
+	return cmd_output_close(&o, report_write(s->store, &ro, o.fp, e), e);
 }
 
 /* ---- impact ---- */

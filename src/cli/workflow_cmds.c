@@ -131,17 +131,36 @@ cmd_transitions(struct session *s, struct args *a, struct err *e)
 	return 0;
 }
 
+/*
+ * One recommendation's trail ("history"), or the whole log ("activity"),
+ * narrowed to what the options name.
+ */
 int
 cmd_history(struct session *s, struct args *a, struct err *e)
 {
 	struct list_filter f = { 0 };
+	const char *person = args_get(a, "person"), *list = "activity";
 	struct store_cursor *c;
 	enum out_format fmt;
 	int rc;
 
-	if (which_recommendation(s, a, &f.record, e) < 0 ||
-	    out_parse_format(args_get(a, "format"), &fmt, e) < 0 ||
-	    store_list_open(s->store, "history", &f, &c, e) < 0)
+	f.from = args_get(a, "from");
+	f.to = args_get(a, "to");
+	f.subgroup = args_get(a, "subgroup");
+	f.commission = args_get(a, "commission");
+	if (a->nwords > 0 && (f.subgroup || f.commission))
+		return err_set(e, ERR_INVALID, "a recommendation's history "
+		    "is all in its own sub-group: leave out --subgroup and "
+		    "--commission, or the recommendation to see the whole "
+		    "log");
+	if (a->nwords > 0) {
+		if (which_recommendation(s, a, &f.record, e) < 0)
+			return -1;
+		list = "history";
+	}
+	if (out_parse_format(args_get(a, "format"), &fmt, e) < 0 ||
+	    (person && store_resolve(s->store, ENT_PERSON, person, &f.person,
+	    e) < 0) || store_list_open(s->store, list, &f, &c, e) < 0)
 		return -1;
 	rc = out_cursor(stdout, c, fmt, e);
 	store_cursor_close(c);

@@ -167,10 +167,12 @@ load_stage(const struct load *ld, const config_setting_t *group,
 			rc = get_bool(ld, s, &st.final);
 		else if (strcmp(key, "editable") == 0)
 			rc = get_bool(ld, s, &st.editable);
+		else if (strcmp(key, "delivery") == 0)
+			rc = get_bool(ld, s, &st.delivery);
 		else
 			rc = bad(ld, s, "unknown setting \"%s\" in a stage; a "
-			    "stage has id, label, initial, final and editable",
-			    key);
+			    "stage has id, label, initial, final, editable and "
+			    "delivery", key);
 	}
 	if (rc == 0)
 		workflow_add_stage(wf, &st);

@@ -7,6 +7,8 @@
  * linear formula, and 400-year eras make the rest plain arithmetic. The
  * arithmetic is done in int64_t so no int32_t day number can overflow it.
  */
+#include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -118,6 +120,17 @@ date_parse_iso(const char *s, struct date *d, struct err *e)
 	return 0;
 }
 
+int32_t
+date_days_of(const char *iso, int32_t none)
+{
+	struct date d;
+	struct err e;
+
+	if (iso == NULL || date_parse_iso(iso, &d, &e) < 0)
+		return none;
+	return date_to_days(d);
+}
+
 void
 date_format_iso(struct date d, char out[DATE_ISO_SIZE])
 {
@@ -135,6 +148,23 @@ date_format_iso(struct date d, char out[DATE_ISO_SIZE])
 	out[8] = (char)('0' + dd / 10);
 	out[9] = (char)('0' + dd % 10);
 	out[10] = '\0';
+}
+
+/* Days before a span is counted in months, and in years. */
+#define AGE_MONTHS 60
+#define AGE_YEARS 730
+
+void
+date_format_age(int32_t days, char out[DATE_AGE_SIZE])
+{
+	if (days < 0)
+		days = 0;
+	if (days < AGE_MONTHS)
+		snprintf(out, DATE_AGE_SIZE, "%" PRId32 "d", days);
+	else if (days < AGE_YEARS)
+		snprintf(out, DATE_AGE_SIZE, "%" PRId32 "mo", days / 30);
+	else
+		snprintf(out, DATE_AGE_SIZE, "%" PRId32 "y", days / 365);
 }
 
 struct date
@@ -200,4 +230,10 @@ void
 date_set_today(struct date d)
 {
 	fixed_today = d;
+}
+
+int
+date_today_is_fixed(void)
+{
+	return fixed_today.year != 0;
 }

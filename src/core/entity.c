@@ -18,6 +18,7 @@
 
 #define REQ FIELD_REQUIRED
 #define NUL FIELD_NULLABLE
+#define DEL FIELD_DELIVERY
 
 static const char *const person_kinds[] = { "councillor", "community_leader",
 	"business_leader", "officer", "resident", "employee_rep", "other",
@@ -144,6 +145,24 @@ static const struct field recommendation_fields[] = {
 	    "The Citizens' Group's equality impact assessment" },
 	{ "target", "target_date", "Target date", FIELD_DATE, NUL, NULL, 0,
 	    "Delivery target (YYYY-MM-DD); set from the term on adoption" },
+	{ "revised", "revised_date", "Revised date", FIELD_DATE, NUL | DEL,
+	    NULL, 0, "New delivery date, when the target cannot be met "
+	    "(YYYY-MM-DD)" },
+	{ "actual", "actual_date", "Delivered on", FIELD_DATE, NUL | DEL, NULL,
+	    0, "Date it was actually delivered (YYYY-MM-DD)" },
+	{ "percent", "percent_complete", "Percent done", FIELD_PERCENT,
+	    NUL | DEL, NULL, 0, "How far delivery has got, 0 to 100 "
+	    "(coopcom update records it with a note)" },
+	{ "responsible", "responsible_id", "Responsible", FIELD_REF, NUL | DEL,
+	    NULL, ENT_PERSON, "Who does the work and reports progress: "
+	    "login, id or exact name" },
+	{ "accountable", "accountable_id", "Accountable", FIELD_REF, NUL | DEL,
+	    NULL, ENT_PERSON, "Who answers for its delivery, e.g. the lead "
+	    "officer: login, id or exact name" },
+	{ "consulted", "consulted", "Consulted", FIELD_TEXT, DEL, NULL, 0,
+	    "Who is asked before decisions, e.g. the Citizens' Group" },
+	{ "informed", "informed", "Informed", FIELD_TEXT, DEL, NULL, 0,
+	    "Who is kept up to date, e.g. ward members" },
 	{ "stage", "stage", "Stage", FIELD_TEXT, FIELD_WORKFLOW, NULL, 0,
 	    "Approval stage: changed with advance" },
 };
@@ -202,6 +221,13 @@ static const struct field milestone_fields[] = {
 	{ "notes", "notes", "Notes", FIELD_LONGTEXT, 0, NULL, 0, "" },
 };
 
+static const struct field progress_fields[] = {
+	{ "percent", "percent_complete", "Percent done", FIELD_PERCENT,
+	    NUL, NULL, 0, "How far delivery has got now, 0 to 100" },
+	{ "note", "note", "Note", FIELD_LONGTEXT, 0, NULL, 0,
+	    "What was done, what is next, what is in the way" },
+};
+
 #define ENTITY(k, n, t, l, f) \
 	[k] = { k, n, t, l, f, sizeof f / sizeof f[0] }
 
@@ -225,6 +251,16 @@ static const struct entity entities[ENT_COUNT] = {
 	ENTITY(ENT_MILESTONE, "milestone", "milestone", "Milestone",
 	    milestone_fields),
 };
+
+static const struct entity progress = { ENT_RECOMMENDATION,
+	"progress-update", "progress_update", "Progress update",
+	progress_fields, sizeof progress_fields / sizeof progress_fields[0] };
+
+const struct entity *
+entity_progress(void)
+{
+	return &progress;
+}
 
 const struct entity *
 entity_get(enum entity_kind kind)
@@ -364,6 +400,31 @@ normalise_int(const struct field *f, const char *text, char **out,
 	return 0;
 }
 
+/* "40", "40%" or "40 %": a share of the work done, 0 to 100. */
+static int
+normalise_percent(const struct field *f, const char *text, char **out,
+    struct err *e)
+{
+	char *digits = x_strdup(text), *p;
+	long n;
+
+	p = digits + strlen(digits);
+	if (p > digits && p[-1] == '%')
+		*--p = '\0';
+	while (p > digits && p[-1] == ' ')
+		*--p = '\0';
+	for (p = digits; *p && isdigit((unsigned char)*p); p++)
+		;
+	n = *digits && !*p && p - digits <= 3 ? strtol(digits, NULL, 10) :
+	    -1;
+	free(digits);
+	if (n < 0 || n > 100)
+		return err_set(e, ERR_INVALID, "%s: \"%s\" is not a percentage: "
+		    "give a whole number from 0 to 100", f->label, text);
+	*out = x_printf("%ld", n);
+	return 0;
+}
+
 static int
 normalise_code(const struct field *f, const char *text, char **out,
     struct err *e)
@@ -410,6 +471,8 @@ normalise_typed(const struct field *f, const char *text, char **out,
 		return normalise_bool(f, text, out, e);
 	case FIELD_INT:
 		return normalise_int(f, text, out, e);
+	case FIELD_PERCENT:
+		return normalise_percent(f, text, out, e);
 	case FIELD_CODE:
 	case FIELD_LOGIN:
 		return normalise_code(f, text, out, e);
@@ -439,7 +502,8 @@ field_normalise(const struct field *f, const char *text, char **out,
 		if (f->flags & FIELD_NULLABLE)
 			return 0;
 		if (f->type == FIELD_BOOL || f->type == FIELD_CHOICE ||
-		    f->type == FIELD_DATE || f->type == FIELD_INT)
+		    f->type == FIELD_DATE || f->type == FIELD_INT ||
+		    f->type == FIELD_PERCENT)
 			return err_set(e, ERR_INVALID, "%s cannot be blank",
 			    f->label);
 		*out = x_strdup("");
@@ -476,6 +540,8 @@ field_display(const struct field *f, const char *stored)
 		return x_strdup(money);
 	case FIELD_BOOL:
 		return x_strdup(strcmp(stored, "1") == 0 ? "yes" : "no");
+	case FIELD_PERCENT:
+		return x_printf("%s%%", stored);
 	case FIELD_CHOICE:
 		return field_choice_label(stored);
 	default:

@@ -771,13 +771,15 @@ workflow_validate(const struct workflow *wf, struct err *e)
 static void
 describe_stage(const struct workflow_stage *s, struct buf *out)
 {
-	const char *flags[3];
+	const char *flags[4];
 	size_t n = 0, i;
 
 	if (s->initial)
 		flags[n++] = "initial";
 	if (s->editable)
 		flags[n++] = "editable";
+	if (s->delivery)
+		flags[n++] = "delivery";
 	if (s->final)
 		flags[n++] = "final";
 	buf_printf(out, "  %-14s %s", s->id, s->label);

@@ -18,10 +18,12 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "coopcom/store/demo.h"
 #include "coopcom/store/meeting.h"
+#include "coopcom/store/priv.h"
 #include "coopcom/util/xalloc.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -738,6 +740,69 @@ static const struct demo_rec recs[] = {
 	    { NULL, NULL, NULL } } } },
 };
 
+/*
+ * ---- Delivery of the adopted recommendations, to autumn 2013 ----
+ *
+ * Invented, like the people: with --today 2013-10-15 the delivery list
+ * shows one of each colour: CC-BRK-01 red (past its target, no update
+ * since July: stale), CC-LCL-01 amber (target revised to March 2014),
+ * CC-LCL-02 green and CC-ENG-01 done.
+ */
+struct demo_progress {
+	const char *at;
+	const char *percent;
+	const char *note;
+};
+
+struct demo_delivery {
+	const char *ref;
+	const char *responsible;
+	const char *accountable;
+	const char *revised;
+	const char *actual;
+	const char *consulted;
+	const char *informed;
+	struct demo_progress updates[4];
+};
+
+static const struct demo_delivery deliveries[] = {
+	{ "CC-LCL-01", "Tom Radley", "Helen Ashby", "2014-03-31", NULL,
+	    "Library and leisure employees; UNISON", "Ward members; the "
+	    "Citizens' Group", {
+	    { "2012-06-15", "15", "Shadow service board appointed; terms of "
+	    "reference agreed." },
+	    { "2013-01-20", "40", "Delegated fees and opening hours approved "
+	    "by Cabinet." },
+	    { "2013-06-10", "55", "The rules for reinvesting income wait for "
+	    "the audit of the pilot: target revised to March 2014." },
+	    { "2013-09-30", "70", "Employee suggestion scheme launched: 46 "
+	    "suggestions in its first month." } } },
+	{ "CC-LCL-02", "Helen Ashby", "David Ashworth", NULL, NULL,
+	    "Dawley Heritage Trust; English Heritage", "Dawley ward members", {
+	    { "2012-07-02", "5", "Community trust registered; heads of terms "
+	    "for the lease agreed." },
+	    { "2013-02-14", "15", "Heritage Lottery Fund first-round bid "
+	    "submitted." },
+	    { "2013-09-20", "25", "First-round bid approved; repair and "
+	    "access works designed." } } },
+	{ "CC-ENG-01", "Felicity Mercer", "Siân Hughes", NULL, "2012-09-14",
+	    "The Citizens' Group", "Every service's consultation lead", {
+	    { "2012-05-08", "30", "Every service's consultation pages "
+	    "listed; supplier chosen." },
+	    { "2012-07-19", "75", "Portal in testing with the Citizens' "
+	    "Group; Easy Read pages added." },
+	    { "2012-09-14", "100", "The portal went live." } } },
+	{ "CC-BRK-01", "Zoë Whitfield", "Jonathan Pryor", NULL, NULL,
+	    "Brookside Parish Council; Wrekin Housing Trust", "Brookside "
+	    "residents' newsletter", {
+	    { "2012-06-28", "20", "Residents' steering group formed; the "
+	    "co-operative's rules drafted." },
+	    { "2013-02-11", "45", "Co-operative registered; management "
+	    "agreement in negotiation." },
+	    { "2013-07-01", "55", "Board training delayed: only four "
+	    "volunteer directors so far." } } },
+};
+
 /* ---- Walking the tables ---- */
 
 #define MAX_VALUES 10
@@ -1155,6 +1220,44 @@ add_recommendations(struct demo *d, struct err *e)
 	return 0;
 }
 
+static int
+add_delivery(struct demo *d, const struct demo_delivery *dl, struct err *e)
+{
+	const struct demo_progress *u;
+	struct values vs;
+	int64_t id, by;
+
+	memset(&vs, 0, sizeof vs);
+	if (store_resolve(d->st, ENT_RECOMMENDATION, dl->ref, &id, e) < 0 ||
+	    put_person(&vs, d, "responsible", dl->responsible, e) < 0 ||
+	    put_person(&vs, d, "accountable", dl->accountable, e) < 0)
+		return -1;
+	by = strtoll(vs.v[0].text, NULL, 10);
+	for (u = dl->updates; u < dl->updates + NELEM(dl->updates) &&
+	    u->at != NULL; u++)
+		if (store_progress_at(d->st, id, 0, u->percent, u->note, u->at,
+		    by, e) < 0)
+			return err_prefix(e, "demo: %s", dl->ref);
+	put(&vs, "revised", dl->revised);
+	put(&vs, "actual", dl->actual);
+	put(&vs, "consulted", dl->consulted);
+	put(&vs, "informed", dl->informed);
+	if (store_update(d->st, ENT_RECOMMENDATION, id, 0, vs.v, vs.n, e) < 0)
+		return err_prefix(e, "demo: %s", dl->ref);
+	return 0;
+}
+
+static int
+add_deliveries(struct demo *d, struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(deliveries); i++)
+		if (add_delivery(d, &deliveries[i], e) < 0)
+			return -1;
+	return 0;
+}
+
 static void
 restore_quorum(struct store *st, const int quorum[STORE_NBODIES])
 {
@@ -1171,7 +1274,7 @@ demo_build(struct store *st, struct err *e)
 	int (*const steps[])(struct demo *, struct err *) = {
 		add_commissions, add_people, add_members, add_subgroups,
 		add_engagements, add_milestones, add_meetings, add_attendance,
-		add_recommendations };
+		add_recommendations, add_deliveries };
 	int quorum[STORE_NBODIES];
 	struct demo d;
 	size_t i;

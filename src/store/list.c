@@ -3,17 +3,21 @@
  *
  * Filters are bound parameters that are NULL when unused ("(:x IS NULL OR
  * col = :x)"), so each list is one cached statement whatever the filter.
+ * Where no one statement can be served by an index under every filter
+ * (the audit's million entries, recommendations stuck longest first),
+ * the list has versions, "name:variant", and the filter picks one.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopcom/core/date.h"
 #include "coopcom/store/list.h"
 #include "coopcom/store/priv.h"
 #include "coopcom/util/xalloc.h"
 
 struct list_def {
 	const char *name;
-	const char *columns[16];
+	const char *columns[20];
 	const char *sql;
 };
 
@@ -23,7 +27,7 @@ struct list_def {
  * of every row and sort them all just to count them; without them it
  * flattens the query and reads only what the WHERE needs.
  */
-static char *count_sql[16];
+static char *count_sql[24];
 
 #define PAGE " LIMIT :limit OFFSET :offset"
 /* :finals, :sg_stages ... are ",id,id," sets made from the workflow. */
@@ -35,7 +39,182 @@ static char *count_sql[16];
  * joined tables would make SQLite read every recommendation). */
 #define IN_SCOPE "(SELECT id FROM subgroup WHERE (:cid IS NULL OR " \
 	"commission_id = :cid) AND (:sgid IS NULL OR id = :sgid))"
+/* One person's memberships, tested on each membership row before its
+ * sub-group, commission and person are looked up (as "p.id = :pid" was
+ * not): the status line reads them at every start. */
+#define ONE_PERSON "(:pid IS NULL OR m.person_id IN (SELECT :pid))"
 #define I_AM_ADMIN "coalesce((SELECT is_admin FROM person WHERE id = :me), 0)"
+/* Whole days since the stage was entered (stage_since is a UTC time). */
+#define DAYS_IN_STAGE "CAST(max(0, julianday(:today) - " \
+	"julianday(substr(r.stage_since, 1, 10))) AS INTEGER)"
+#define RECS_COLUMNS { "id", "ref", "title", "commission", "subgroup", \
+	"stage", "term", "savings_pence", "upfront_cost_pence", "target", \
+	"days_in_stage", NULL }
+#define RECS_FROM "SELECT r.id, r.ref, r.title, c.code, s.code, r.stage, " \
+	"r.term, r.savings_pence, r.upfront_cost_pence, r.target_date, " \
+	DAYS_IN_STAGE " FROM recommendation r JOIN subgroup s ON s.id = " \
+	"r.subgroup_id JOIN commission c ON c.id = s.commission_id WHERE " \
+	"(:archived OR r.archived = 0) "
+#define RECS_FILTERS "AND (:stage IS NULL OR r.stage = :stage) " \
+	"AND (:term IS NULL OR r.term = :term) AND (NOT :overdue OR " \
+	"(r.target_date < :today AND " NOT_FINAL ")) AND (NOT :mine OR " \
+	"r.created_by = :me OR s.id IN " MY_SUBGROUPS ") " \
+	"AND (:search IS NULL OR r.id IN (SELECT rowid FROM " \
+	"recommendation_fts WHERE recommendation_fts MATCH :search)) "
+/*
+ * Stuck longest first: not final, the oldest stage_since first. Over
+ * the whole database the index on stage_since gives the order; within a
+ * commission or sub-group the sub-group index finds the few rows and
+ * they are sorted.
+ */
+#define STUCK "AND " NOT_FINAL " ORDER BY r.stage_since, r.id" PAGE
+
+/*
+ * The audit trail as a timeline: each entry with what it is about (a
+ * recommendation's ref and title, a meeting, a person...) and the
+ * sub-group and commission of that record. :from and :upto are always
+ * bound (to "" and "~" when open), so the index on at gives both the
+ * period and the order, newest first.
+ */
+#define ACTIVITY_COLUMNS { "id", "at", "login", "name", "kind", "record", \
+	"what", "subgroup", "commission", "action", "summary", "note", \
+	"recommendation", NULL }
+#define ACTIVITY_FROM "SELECT a.id, a.at, a.login, p.name, a.entity, " \
+	"a.entity_id, coalesce(CASE a.entity WHEN 'recommendation' THEN " \
+	"r.ref || ' ' || r.title WHEN 'decision' THEN coalesce(dr.ref || " \
+	"' ', '') || replace(d.outcome, '_', ' ') || ', ' || " \
+	"replace(mt.body, '_', ' ') || ' ' || mt.held_on WHEN 'meeting' " \
+	"THEN replace(mt.body, '_', ' ') || ' ' || mt.held_on || " \
+	"coalesce(': ' || nullif(mt.title, ''), '') WHEN 'milestone' THEN " \
+	"ms.title WHEN 'engagement' THEN x.method || ' ' || x.held_on WHEN " \
+	"'subgroup' THEN s.code || ' ' || s.name WHEN 'commission' THEN " \
+	"c.code || ' ' || c.name WHEN 'person' THEN who.name || " \
+	"coalesce(' (' || who.login || ')', '') WHEN 'subgroup-member' THEN " \
+	"who.name || ' in ' || s.code WHEN 'commission-member' THEN " \
+	"who.name || ' in ' || c.code END, a.entity || ' ' || a.entity_id), " \
+	"s.code, c.code, a.action, " CHANGES ", a.note, coalesce(r.id, " \
+	"dr.id) FROM audit a LEFT JOIN person p ON p.id = a.person_id " \
+	"LEFT JOIN recommendation r ON a.entity = 'recommendation' AND " \
+	"r.id = a.entity_id LEFT JOIN decision d ON a.entity = 'decision' " \
+	"AND d.id = a.entity_id LEFT JOIN recommendation dr ON dr.id = " \
+	"d.recommendation_id LEFT JOIN meeting mt ON mt.id = CASE a.entity " \
+	"WHEN 'meeting' THEN a.entity_id WHEN 'decision' THEN d.meeting_id " \
+	"END LEFT JOIN milestone ms ON a.entity = 'milestone' AND ms.id = " \
+	"a.entity_id LEFT JOIN engagement x ON a.entity = 'engagement' AND " \
+	"x.id = a.entity_id LEFT JOIN subgroup_member sm ON a.entity = " \
+	"'subgroup-member' AND sm.id = a.entity_id LEFT JOIN " \
+	"commission_member cm ON a.entity = 'commission-member' AND cm.id = " \
+	"a.entity_id LEFT JOIN person who ON who.id = CASE a.entity WHEN " \
+	"'person' THEN a.entity_id WHEN 'subgroup-member' THEN sm.person_id " \
+	"WHEN 'commission-member' THEN cm.person_id END LEFT JOIN subgroup " \
+	"s ON s.id = CASE a.entity WHEN 'subgroup' THEN a.entity_id ELSE " \
+	"coalesce(r.subgroup_id, dr.subgroup_id, mt.subgroup_id, " \
+	"ms.subgroup_id, x.subgroup_id, sm.subgroup_id) END LEFT JOIN " \
+	"commission c ON c.id = coalesce(s.commission_id, CASE a.entity " \
+	"WHEN 'commission' THEN a.entity_id END, cm.commission_id, " \
+	"mt.commission_id, ms.commission_id) WHERE :archived >= 0 "
+/* "stage draft → submitted; title (none) → Libraries" from the JSON. */
+#define CHANGES "(SELECT group_concat(j.key || ' ' || CASE WHEN j.type " \
+	"<> 'array' THEN coalesce(j.value, '') WHEN nullif(json_extract(" \
+	"j.value, '$[0]'), '') IS NULL THEN coalesce(json_extract(j.value, '$[1]'), '') " \
+	"ELSE json_extract(j.value, '$[0]') || ' → ' || " \
+	"coalesce(json_extract(j.value, '$[1]'), '(none)') END, '; ') FROM " \
+	"json_each(a.changes) j)"
+#define ACTIVITY_WHEN "AND a.at >= :from AND a.at < :upto ORDER BY a.at " \
+	"DESC, a.id DESC" PAGE
+/*
+ * The entries about records of the sub-groups in scope (or of the
+ * commission, for its own records), each kind looked up through the
+ * audit's (entity, entity_id) index: SQLite joins the terms of the OR,
+ * then sorts only the entries found.
+ */
+#define KIND_IN(kind, ids) "(a.entity = '" kind "' AND a.entity_id IN " ids ")"
+#define BY_COMMISSION "(:sgid IS NULL AND commission_id = :cid)"
+#define ACTIVITY_SCOPE "AND (" \
+	KIND_IN("recommendation", "(SELECT id FROM recommendation WHERE " \
+	    "subgroup_id IN " IN_SCOPE ")") " OR " \
+	KIND_IN("decision", "(SELECT id FROM decision WHERE " \
+	    "recommendation_id IN (SELECT id FROM recommendation WHERE " \
+	    "subgroup_id IN " IN_SCOPE ") OR meeting_id IN (SELECT id FROM " \
+	    "meeting WHERE subgroup_id IN " IN_SCOPE "))") " OR " \
+	KIND_IN("subgroup", IN_SCOPE) " OR " \
+	KIND_IN("subgroup-member", "(SELECT id FROM subgroup_member WHERE " \
+	    "subgroup_id IN " IN_SCOPE ")") " OR " \
+	KIND_IN("engagement", "(SELECT id FROM engagement WHERE " \
+	    "subgroup_id IN " IN_SCOPE ")") " OR " \
+	KIND_IN("milestone", "(SELECT id FROM milestone WHERE subgroup_id " \
+	    "IN " IN_SCOPE " OR " BY_COMMISSION ")") " OR " \
+	KIND_IN("meeting", "(SELECT id FROM meeting WHERE subgroup_id IN " \
+	    IN_SCOPE " OR " BY_COMMISSION ")") " OR " \
+	"(a.entity = 'commission' AND :sgid IS NULL AND a.entity_id = :cid) " \
+	"OR " KIND_IN("commission-member", "(SELECT id FROM " \
+	    "commission_member WHERE " BY_COMMISSION ")") ") " \
+	"AND (:pid IS NULL OR a.person_id = :pid) "
+/* A recommendation's dates and last update, as rag() and friends take
+ * them (store/delivery.h). */
+#define RAG_ARGS "(r.target_date, r.revised_date, r.actual_date, (SELECT " \
+	"max(at) FROM progress_update WHERE recommendation_id = r.id), :today)"
+
+/*
+ * The timeline (vm/timeline.h): milestones and recommendations' due dates
+ * in one list. Each arm walks commissions (or sub-groups, by theme) in
+ * order and the items of each through an index by date, so SQLite merges
+ * the arms without sorting the whole table. "band" is an equality-bound
+ * column (0, or NULL for the undated) that puts the undated last: a
+ * constant there would make SQLite sort every arm.
+ */
+#define TL_DUE "coalesce(r.revised_date, r.target_date)"
+#define TL_MILESTONE(band, subgroup, theme) "SELECT -m.id AS key, " \
+	"'milestone' AS kind, m.id AS id, " band " AS band, c.code AS " \
+	"commission, " subgroup " AS subgroup, " theme " AS theme, m.title " \
+	"AS label, m.title AS title, m.timescale AS timescale, m.earliest " \
+	"AS earliest, m.latest AS latest, m.dating AS dating, m.state AS " \
+	"state, NULL AS stage "
+#define TL_RECOMMENDATION(band) "SELECT r.id, 'recommendation', r.id, " \
+	band ", c.code, s.code, s.theme, r.ref, r.title, " TL_DUE ", " \
+	TL_DUE ", " TL_DUE ", 'exact', CASE WHEN r.actual_date IS NOT NULL " \
+	"THEN 'done' ELSE 'planned' END, r.stage "
+#define TL_SCOPE "(:cid IS NULL OR c.id = :cid) AND (:sgid IS NULL OR " \
+	"s.id = :sgid)"
+#define TL_COLUMNS "key", "kind", "id", "band", "commission", "subgroup", \
+	"theme", "label", "title", "timescale", "earliest", "latest", \
+	"dating", "state", "stage", NULL
+/*
+ * CROSS JOIN fixes the order of the loops (outer to inner), which SQLite
+ * would otherwise choose by table statistics a database may not have.
+ * "> ''" (a set date) rather than IS NOT NULL lets the date indexes skip
+ * the undated.
+ */
+#define TL_OWN_MILESTONES "FROM commission c CROSS JOIN milestone m " \
+	"WHERE m.commission_id = c.id AND c.archived = 0 AND " \
+	"+m.subgroup_id IS NULL AND m.archived = 0 AND m.earliest > '' AND " \
+	"(:cid IS NULL OR c.id = :cid) AND :sgid IS NULL "
+#define TL_BY_COMMISSION(table, t) "FROM commission c CROSS JOIN " \
+	"subgroup s CROSS JOIN " table " WHERE s.commission_id = c.id AND " \
+	t ".subgroup_id = s.id AND " TL_LIVE
+#define TL_BY_THEME(table, t) "FROM subgroup s CROSS JOIN commission c " \
+	"CROSS JOIN " table " WHERE c.id = s.commission_id AND " t \
+	".subgroup_id = s.id AND " TL_LIVE
+#define TL_LIVE "s.archived = 0 AND c.archived = 0 AND " TL_SCOPE " AND "
+#define TL_DATED_MILESTONE "m.archived = 0 AND m.earliest > '' "
+#define TL_DATED_RECOMMENDATION "r.archived = 0 AND " TL_DUE " > '' "
+/* Archived items never show on the chart (:archived is not read). */
+#define TL_UNDATED_WHERE "FROM milestone m WHERE m.earliest IS NULL AND " \
+	"m.latest IS NULL AND m.archived = 0 AND (:cid IS NULL OR " \
+	"coalesce(m.commission_id, (SELECT commission_id FROM subgroup " \
+	"WHERE id = m.subgroup_id)) = :cid) AND (:sgid IS NULL OR " \
+	"m.subgroup_id = :sgid) AND :archived >= 0 "
+#define TL_UNDATED " UNION ALL SELECT -m.id, 'milestone', m.id, " \
+	"m.earliest, m.earliest, m.latest, m.earliest, m.title, m.title, " \
+	"m.timescale, m.earliest, m.latest, m.dating, m.state, NULL " \
+	TL_UNDATED_WHERE
+/* SQLite cannot count a UNION ALL without making each row: so by arm
+ * (own_count). */
+#define TL_COUNT "SELECT (SELECT count(*) " TL_OWN_MILESTONES ") + " \
+	"(SELECT count(*) " TL_BY_COMMISSION("milestone m", "m") \
+	TL_DATED_MILESTONE ") + (SELECT count(*) " \
+	TL_BY_COMMISSION("recommendation r", "r") TL_DATED_RECOMMENDATION \
+	") + (SELECT count(*) " TL_UNDATED_WHERE ")"
 
 static const struct list_def lists[] = {
 	{ "commissions", { "id", "code", "name", "kind", "established",
@@ -56,21 +235,14 @@ static const struct list_def lists[] = {
 	    "JOIN commission c ON c.id = s.commission_id WHERE (:archived OR "
 	    "s.archived = 0) AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS "
 	    "NULL OR s.id = :sgid) ORDER BY c.code, s.code" PAGE },
-	{ "recommendations", { "id", "ref", "title", "commission", "subgroup",
-	    "stage", "term", "savings_pence", "upfront_cost_pence", "target",
-	    NULL },
-	    "SELECT r.id, r.ref, r.title, c.code, s.code, r.stage, r.term, "
-	    "r.savings_pence, r.upfront_cost_pence, r.target_date FROM "
-	    "recommendation r JOIN subgroup s ON s.id = r.subgroup_id JOIN "
-	    "commission c ON c.id = s.commission_id WHERE (:archived OR "
-	    "r.archived = 0) AND r.subgroup_id IN " IN_SCOPE " "
-	    "AND (:stage IS NULL OR r.stage = :stage) "
-	    "AND (:term IS NULL OR r.term = :term) AND (NOT :overdue OR "
-	    "(r.target_date < :today AND " NOT_FINAL ")) AND (NOT :mine OR "
-	    "r.created_by = :me OR s.id IN " MY_SUBGROUPS ") "
-	    "AND (:search IS NULL OR r.id IN (SELECT rowid FROM "
-	    "recommendation_fts WHERE recommendation_fts MATCH :search)) "
-	    "ORDER BY c.code, s.code, length(r.ref), r.ref" PAGE },
+	{ "recommendations", RECS_COLUMNS, RECS_FROM "AND r.subgroup_id IN "
+	    IN_SCOPE " " RECS_FILTERS "ORDER BY c.code, s.code, "
+	    "length(r.ref), r.ref" PAGE },
+	/* Versions of a list are named "list:variant" (variant_of). */
+	{ "recommendations:stuck", RECS_COLUMNS, RECS_FROM "AND "
+	    "r.subgroup_id IN " IN_SCOPE " " RECS_FILTERS STUCK },
+	{ "recommendations:stuck everywhere", RECS_COLUMNS, RECS_FROM
+	    RECS_FILTERS STUCK },
 	{ "mywork", { "id", "ref", "title", "commission", "subgroup", "stage",
 	    "target", "why", NULL },
 	    "SELECT id, ref, title, commission, subgroup, stage, target, "
@@ -129,14 +301,14 @@ static const struct list_def lists[] = {
 	    "m.left_on FROM commission_member m JOIN commission c ON c.id = "
 	    "m.commission_id JOIN person p ON p.id = m.person_id WHERE "
 	    "(:archived OR m.left_on IS NULL) AND (:cid IS NULL OR c.id = :cid) "
-	    "AND (:pid IS NULL OR p.id = :pid) AND :sgid IS NULL UNION ALL "
+	    "AND " ONE_PERSON " AND :sgid IS NULL UNION ALL "
 	    "SELECT m.id, c.code, s.code, p.login, p.name, m.role, "
 	    "m.joined_on, m.left_on FROM subgroup_member m "
 	    "JOIN subgroup s ON s.id = m.subgroup_id JOIN commission c ON c.id "
 	    "= s.commission_id JOIN person p ON p.id = m.person_id WHERE "
 	    "(:archived OR m.left_on IS NULL) AND (:cid IS NULL OR c.id = :cid) "
-	    "AND (:sgid IS NULL OR s.id = :sgid) AND (:pid IS NULL OR p.id = "
-	    ":pid) ORDER BY 2, 3, 6, 5" PAGE },
+	    "AND (:sgid IS NULL OR s.id = :sgid) AND " ONE_PERSON " "
+	    "ORDER BY 2, 3, 6, 5" PAGE },
 	{ "engagement", { "id", "commission", "subgroup", "date", "method",
 	    "audience", "reach", NULL },
 	    "SELECT x.id, c.code, s.code, x.held_on, x.method, x.audience, "
@@ -166,13 +338,66 @@ static const struct list_def lists[] = {
 	    "d.id = a.decision_id LEFT "
 	    "JOIN meeting m ON m.id = d.meeting_id WHERE a.entity = "
 	    "'recommendation' AND a.entity_id = :rid AND :archived >= 0 "
-	    "ORDER BY a.id" PAGE },
+	    "AND (:pid IS NULL OR a.person_id = :pid) AND a.at >= :from AND "
+	    "a.at < :upto ORDER BY a.id" PAGE },
+	{ "activity", ACTIVITY_COLUMNS, ACTIVITY_FROM ACTIVITY_WHEN },
+	{ "activity:person", ACTIVITY_COLUMNS, ACTIVITY_FROM "AND "
+	    "a.person_id = :pid " ACTIVITY_WHEN },
+	{ "activity:scope", ACTIVITY_COLUMNS, ACTIVITY_FROM ACTIVITY_SCOPE
+	    ACTIVITY_WHEN },
 	{ "attendance", { "meeting", "date", "body", "login", "name", "status",
 	    NULL },
 	    "SELECT m.id, m.held_on, m.body, p.login, p.name, a.status FROM "
 	    "attendance a JOIN meeting m ON m.id = a.meeting_id JOIN person p "
 	    "ON p.id = a.person_id WHERE (:rid IS NULL OR m.id = :rid) AND "
 	    ":archived >= 0 ORDER BY m.held_on, m.id, a.status, p.name" PAGE },
+	/* Delivery: red first, then amber, green, none, done; then by due
+	 * date. :delivery is the set of stages the workflow tracks. */
+	{ "delivery", { "id", "ref", "title", "commission", "subgroup",
+	    "stage", "target", "revised", "actual", "percent", "last_update",
+	    "responsible", "accountable", "rag", "stale", "why", NULL },
+	    "SELECT * FROM (SELECT r.id, r.ref, r.title, c.code AS commission, "
+	    "s.code AS subgroup, r.stage, r.target_date AS target, "
+	    "r.revised_date AS revised, r.actual_date AS actual, "
+	    "r.percent_complete AS percent, (SELECT max(at) FROM "
+	    "progress_update WHERE recommendation_id = r.id) AS last_update, "
+	    "coalesce(pr.login, pr.name) AS responsible, coalesce(pa.login, "
+	    "pa.name) AS accountable, rag" RAG_ARGS " AS rag, rag_stale"
+	    RAG_ARGS " AS stale, rag_why" RAG_ARGS " AS why FROM "
+	    "recommendation r JOIN subgroup s ON s.id = r.subgroup_id JOIN "
+	    "commission c ON c.id = s.commission_id LEFT JOIN person pr ON "
+	    "pr.id = r.responsible_id LEFT JOIN person pa ON pa.id = "
+	    "r.accountable_id WHERE (:archived OR r.archived = 0) AND "
+	    "r.subgroup_id IN " IN_SCOPE " AND instr(:delivery, ',' || "
+	    "r.stage || ',') > 0) WHERE (:rag IS NULL OR rag = :rag) "
+	    "ORDER BY CASE rag WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN "
+	    "'green' THEN 2 WHEN 'none' THEN 3 ELSE 4 END, coalesce(revised, "
+	    "target) IS NULL, coalesce(revised, target), length(ref), ref"
+	    PAGE },
+	/* A recommendation's progress updates, newest first. */
+	{ "updates", { "id", "at", "login", "name", "percent", "note", NULL },
+	    "SELECT u.id, u.at, p.login, p.name, u.percent_complete, u.note "
+	    "FROM progress_update u LEFT JOIN person p ON p.id = u.person_id "
+	    "WHERE u.recommendation_id = :rid AND :archived >= 0 "
+	    "ORDER BY u.at DESC, u.id DESC" PAGE },
+	/* By commission, sub-group (its own milestones first), date. */
+	{ "timeline", { TL_COLUMNS },
+	    TL_MILESTONE("c.archived", "NULL", "m.theme") TL_OWN_MILESTONES
+	    "UNION ALL " TL_MILESTONE("c.archived", "s.code", "CASE WHEN "
+	    "m.theme <> '' THEN m.theme ELSE s.theme END")
+	    TL_BY_COMMISSION("milestone m", "m") TL_DATED_MILESTONE
+	    "UNION ALL " TL_RECOMMENDATION("c.archived")
+	    TL_BY_COMMISSION("recommendation r", "r") TL_DATED_RECOMMENDATION
+	    TL_UNDATED "ORDER BY band DESC, commission, subgroup, earliest, id"
+	    PAGE },
+	/* By theme (a sub-group's milestones under the sub-group's), date. */
+	{ "timeline_themes", { TL_COLUMNS },
+	    TL_MILESTONE("m.archived", "NULL", "m.theme") TL_OWN_MILESTONES
+	    "UNION ALL " TL_MILESTONE("s.archived", "s.code", "s.theme")
+	    TL_BY_THEME("milestone m", "m") TL_DATED_MILESTONE
+	    "UNION ALL " TL_RECOMMENDATION("s.archived")
+	    TL_BY_THEME("recommendation r", "r") TL_DATED_RECOMMENDATION
+	    TL_UNDATED "ORDER BY band DESC, theme, earliest, id" PAGE },
 	/* :awaiting is ",body:stage," for each stage a body decides from. */
 	{ "agenda", { "id", "ref", "title", "subgroup", "stage", "term",
 	    "savings_pence", "upfront_cost_pence", "decision", "for",
@@ -210,7 +435,8 @@ _Static_assert(NLISTS <= sizeof count_sql / sizeof count_sql[0],
 
 const char *const store_list_names[] = { "commissions", "subgroups",
 	"recommendations", "milestones", "people", "members", "engagement",
-	"meetings", "history", "mywork", "attendance", "agenda", "decisions",
+	"meetings", "history", "activity", "mywork", "attendance", "agenda",
+	"decisions", "delivery", "updates", "timeline", "timeline_themes",
 	NULL };
 
 struct store_cursor {
@@ -233,15 +459,56 @@ strrstr(const char *s, const char *needle)
 	return last;
 }
 
-static const struct list_def *
-find_list(const char *name)
+static bool
+scoped(const struct list_filter *f)
 {
+	return f->commission || f->subgroup || f->commission_id ||
+	    f->subgroup_id;
+}
+
+/*
+ * The version of list NAME that F needs: in the activity, the one whose
+ * index serves the filters; in the recommendations, the sort asked for,
+ * stuck ones over the whole database from the index on stage_since.
+ */
+static const char *
+variant_of(const char *name, const struct list_filter *f)
+{
+	if (strcmp(name, "activity") == 0)
+		return scoped(f) ? "scope" : f->person ? "person" : NULL;
+	if (f->sort != NULL && !scoped(f))
+		return "stuck everywhere";
+	return f->sort;
+}
+
+static int no_list(const char *name, struct err *e);
+
+static int
+find_list(const char *name, const struct list_filter *f,
+    const struct list_def **def, struct err *e)
+{
+	const char *v;
+	char *key;
 	size_t i;
 
-	for (i = 0; i < NLISTS; i++)
-		if (strcmp(lists[i].name, name) == 0)
-			return &lists[i];
-	return NULL;
+	if (strchr(name, ':') != NULL)
+		return no_list(name, e);
+	if (f->sort != NULL && strcmp(f->sort, "stuck") != 0)
+		return err_set(e, ERR_INVALID, "there is no sort \"%s\" (the "
+		    "one there is: stuck, the longest in their stage first)",
+		    f->sort);
+	if (f->sort != NULL && strcmp(name, "recommendations") != 0)
+		return err_set(e, ERR_INVALID, "only the recommendations "
+		    "sort stuck longest first, not the %s", name);
+	v = variant_of(name, f);
+	key = v ? x_printf("%s:%s", name, v) : x_strdup(name);
+	for (i = 0; i < NLISTS && strcmp(lists[i].name, key) != 0; i++)
+		;
+	free(key);
+	if (i == NLISTS)
+		return no_list(name, e);
+	*def = &lists[i];
+	return 0;
 }
 
 static void
@@ -282,7 +549,7 @@ fts_query(const char *words)
 }
 
 enum stage_set { SET_FINAL, SET_SUBGROUP, SET_SECRETARY, SET_CHAIR,
-	SET_ADMIN, SET_AWAITING };
+	SET_ADMIN, SET_AWAITING, SET_DELIVERY };
 
 /* The roles that may move a recommendation on from stage ID. */
 static unsigned
@@ -326,6 +593,8 @@ stage_set(const struct workflow *wf, enum stage_set which)
 		subgroup = !s->final && (s->editable || (roles & sg));
 		if (which == SET_FINAL)
 			in = s->final;
+		else if (which == SET_DELIVERY)
+			in = s->delivery;
 		else if (which == SET_SUBGROUP)
 			in = subgroup;
 		else
@@ -409,6 +678,58 @@ bind_work(struct store *st, sqlite3_stmt *q, const struct list_filter *f)
 	bind_set(st, q, ":chair_stages", SET_CHAIR);
 	bind_set(st, q, ":admin_stages", SET_ADMIN);
 	bind_set(st, q, ":awaiting", SET_AWAITING);
+	bind_set(st, q, ":delivery", SET_DELIVERY);
+}
+
+/* A colour as rag_name gives it; anything else is refused. */
+static int
+bind_rag(sqlite3_stmt *q, const char *rag, struct err *e)
+{
+	enum rag r;
+
+	for (r = RAG_NONE; rag != NULL && r <= RAG_DONE; r++)
+		if (strcmp(rag, rag_name(r)) == 0)
+			break;
+	if (rag != NULL && r > RAG_DONE)
+		return err_set(e, ERR_INVALID, "\"%s\" is not a delivery "
+		    "colour: use red, amber, green, none or done", rag);
+	db_bind_text(q, ":rag", rag);
+	return 0;
+}
+
+static int
+period_day(const char *which, const char *text, struct date *d,
+    struct err *e)
+{
+	if (date_parse_iso(text, d, e) < 0)
+		return err_prefix(e, "the period's %s day", which);
+	return 0;
+}
+
+/*
+ * The period as the audit's times compare: from its first day (or "")
+ * up to, not including, the day after its last (or "~", after every
+ * time). A first day with no last runs to today.
+ */
+static int
+bind_period(sqlite3_stmt *q, const struct list_filter *f, struct err *e)
+{
+	char from[DATE_ISO_SIZE], to[DATE_ISO_SIZE], upto[DATE_ISO_SIZE];
+	struct date first = { 0, 0, 0 }, last = date_today();
+
+	if ((f->from && period_day("first", f->from, &first, e) < 0) ||
+	    (f->to && period_day("last", f->to, &last, e) < 0))
+		return -1;
+	date_format_iso(first, from);
+	date_format_iso(last, to);
+	if (f->from && date_to_days(first) > date_to_days(last))
+		return err_set(e, ERR_INVALID, "the period runs backwards: "
+		    "it starts on %s, after %s%s; give the earlier day "
+		    "first", from, f->to ? "its last day, " : "today, ", to);
+	date_format_iso(date_from_days(date_to_days(last) + 1), upto);
+	db_bind_text(q, ":from", f->from ? from : "");
+	db_bind_text(q, ":upto", f->to || f->from ? upto : "~");
+	return 0;
 }
 
 static int
@@ -430,12 +751,18 @@ bind_filter(struct store *st, sqlite3_stmt *q, const struct list_filter *f,
 	bind_if(q, ":rid", f->record);
 	if (sqlite3_bind_parameter_index(q, ":stage") > 0)
 		db_bind_text(q, ":stage", f->stage);
+	if (sqlite3_bind_parameter_index(q, ":rag") > 0 &&
+	    bind_rag(q, f->rag, e) < 0)
+		return -1;
 	if (sqlite3_bind_parameter_index(q, ":search") > 0 && f->search) {
 		match = fts_query(f->search);
 		db_bind_text(q, ":search", match);
 		free(match);
 	}
 	bind_work(st, q, f);
+	if (sqlite3_bind_parameter_index(q, ":from") > 0 &&
+	    bind_period(q, f, e) < 0)
+		return -1;
 	if (sqlite3_bind_parameter_index(q, ":limit") > 0) {
 		db_bind_int(q, ":limit", f->limit > 0 ? f->limit : -1);
 		db_bind_int(q, ":offset", f->offset);
@@ -463,13 +790,13 @@ int
 store_list_open(struct store *st, const char *name,
     const struct list_filter *f, struct store_cursor **out, struct err *e)
 {
-	const struct list_def *def = find_list(name);
+	const struct list_def *def;
 	struct store_cursor *c;
 	sqlite3_stmt *q;
 
 	*out = NULL;
-	if (def == NULL)
-		return no_list(name, e);
+	if (find_list(name, f, &def, e) < 0)
+		return -1;
 	if ((q = db_prepare(st->db, def->sql, e)) == NULL ||
 	    bind_filter(st, q, f, e) < 0)
 		return -1;
@@ -483,20 +810,32 @@ store_list_open(struct store *st, const char *name,
 	return 0;
 }
 
+/* The count of a list that cannot be made from its query, or NULL. */
+static const char *
+own_count(const char *list)
+{
+	if (strcmp(list, "timeline") == 0 ||
+	    strcmp(list, "timeline_themes") == 0)
+		return TL_COUNT;
+	return NULL;
+}
+
 int
 store_list_count(struct store *st, const char *name,
     const struct list_filter *f, int64_t *n, struct err *e)
 {
-	const struct list_def *def = find_list(name);
+	const struct list_def *def;
 	struct list_filter all = *f;
 	sqlite3_stmt *q;
 	size_t i;
 	int rc;
 
-	if (def == NULL)
-		return no_list(name, e);
+	if (find_list(name, f, &def, e) < 0)
+		return -1;
 	i = (size_t)(def - lists);
-	if (count_sql[i] == NULL)
+	if (count_sql[i] == NULL && own_count(def->name) != NULL)
+		count_sql[i] = x_strdup(own_count(def->name));
+	else if (count_sql[i] == NULL)
 		count_sql[i] = x_printf("SELECT count(*) FROM (%.*s)",
 		    (int)(strrstr(def->sql, " ORDER BY ") - def->sql),
 		    def->sql);

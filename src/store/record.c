@@ -288,6 +288,28 @@ next_ref(struct store *st, int64_t sgid, char **ref, struct err *e)
 	return rc;
 }
 
+/*
+ * Delivery tracking (revised date, responsible...) starts at a delivery
+ * stage; before it there is nothing yet to deliver. REF names the
+ * recommendation, STAGE is where it is.
+ */
+static int
+check_delivery_fields(const struct draft *d, const char *ref,
+    const struct workflow_stage *stage, struct err *e)
+{
+	size_t i;
+
+	if (d->ent->kind != ENT_RECOMMENDATION || stage->delivery)
+		return 0;
+	for (i = 0; i < d->ent->nfields; i++)
+		if (d->set[i] && (d->ent->fields[i].flags & FIELD_DELIVERY))
+			return err_set(e, ERR_GUARD, "%s is for tracking "
+			    "delivery, which starts once a recommendation is "
+			    "adopted; %s is at \"%s\"", d->ent->fields[i].label,
+			    ref, stage->label);
+	return 0;
+}
+
 static int
 derive_create(struct store *st, struct draft *d, int64_t cid, int64_t sgid,
     struct err *e)
@@ -302,6 +324,9 @@ derive_create(struct store *st, struct draft *d, int64_t cid, int64_t sgid,
 		if (st->workflow == NULL ||
 		    (initial = workflow_initial(st->workflow)) == NULL)
 			return err_set(e, ERR_INVALID, "no workflow is loaded");
+		if (check_delivery_fields(d, "a new recommendation", initial,
+		    e) < 0)
+			return -1;
 		if (draft_get(d, "ref") == NULL) {
 			if (next_ref(st, sgid, &ref, e) < 0)
 				return -1;
@@ -592,26 +617,38 @@ conflict(const struct record *now, int64_t version, struct err *e)
 	    version);
 }
 
-/* A recommendation's content is frozen once it leaves the editable stages. */
+/*
+ * A recommendation's content is frozen once it leaves the editable
+ * stages; its target date, and at a delivery stage its delivery fields,
+ * stay open.
+ */
 static int
 check_editable(struct store *st, const struct draft *d,
     const struct record *old, struct err *e)
 {
 	const struct workflow_stage *stage;
 	const char *id = record_get(old, "stage");
+	const struct field *f;
 	size_t i;
 
 	if (d->ent->kind != ENT_RECOMMENDATION || st->workflow == NULL)
 		return 0;
-	stage = workflow_stage(st->workflow, id);
-	if (stage == NULL || stage->editable)
+	if ((stage = workflow_stage(st->workflow, id)) == NULL)
 		return 0;
-	for (i = 0; i < d->ent->nfields; i++)
-		if (d->set[i] && strcmp(d->ent->fields[i].name, "target") != 0)
+	if (check_delivery_fields(d, record_get(old, "ref"), stage, e) < 0)
+		return -1;
+	if (stage->editable)
+		return 0;
+	for (i = 0; i < d->ent->nfields; i++) {
+		f = &d->ent->fields[i];
+		if (d->set[i] && strcmp(f->name, "target") != 0 &&
+		    !(f->flags & FIELD_DELIVERY))
 			return err_set(e, ERR_DENIED, "%s is at the stage \"%s\", "
 			    "where its %s can no longer be edited (only its "
-			    "target date can)", record_get(old, "ref"),
-			    stage->label, d->ent->fields[i].label);
+			    "target date%s can)", record_get(old, "ref"),
+			    stage->label, f->label, stage->delivery ?
+			    " and delivery fields" : "");
+	}
 	return 0;
 }
 

@@ -10,13 +10,24 @@
 #include "coopcom/store/priv.h"
 #include "coopcom/util/xalloc.h"
 
+/*
+ * Under --today the date is the one fixed and the time of day the
+ * clock's, so what is written on a day of a test's (or a demo's) history
+ * is dated that day, as its progress updates and target dates are.
+ */
 void
 store_now(char out[20])
 {
 	time_t t = time(NULL);
+	struct date d = date_today();
 	struct tm tm;
 
 	gmtime_r(&t, &tm);
+	if (date_today_is_fixed()) {
+		tm.tm_year = d.year - 1900;
+		tm.tm_mon = d.month - 1;
+		tm.tm_mday = d.day;
+	}
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
@@ -69,7 +80,7 @@ store_open(struct store **out, const struct store_options *o, struct err *e)
 		flags |= DB_READONLY;
 	st->workflow = o->workflow;
 	if (db_open(&st->db, o->path, flags, o->busy_ms, &st->created, e) < 0 ||
-	    load_me(st, o->login, e) < 0) {
+	    delivery_register(st, e) < 0 || load_me(st, o->login, e) < 0) {
 		store_close(st);
 		*out = NULL;
 		return -1;

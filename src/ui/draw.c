@@ -15,6 +15,7 @@
 #include "coopcom/core/money.h"
 #include "coopcom/ui/draw.h"
 #include "coopcom/ui/drawmeeting.h"
+#include "coopcom/ui/drawtimeline.h"
 #include "coopcom/ui/drawviews.h"
 #include "coopcom/ui/formdraw.h"
 #include "coopcom/ui/screen.h"
@@ -37,8 +38,25 @@ static struct {
 
 static const char *const panel_titles[PANEL_COUNT] = { "Commissions",
 	"Sub-groups", "Recommendations", "Detail" };
-static const char *const view_titles[VIEW_COUNT] = { "Commission",
-	"Stage board", "My work", "Timeline", "People", "Meeting", "Help" };
+static const char *const view_titles[VIEW_COUNT] = {
+	[VIEW_MAIN] = "Commission", [VIEW_BOARD] = "Stage board",
+	[VIEW_MINE] = "My work", [VIEW_TIMELINE] = "Timeline",
+	[VIEW_PEOPLE] = "People", [VIEW_DELIVERY] = "Delivery",
+	[VIEW_ACTIVITY] = "Activity",
+	[VIEW_MEETING] = "Meeting", [VIEW_HELP] = "Help" };
+
+/* A delivery colour as its symbol and style: the symbol alone says it. */
+static const struct {
+	const char *name, *symbol;
+	enum screen_style style;
+} rag_marks[] = {
+	{ "red", "R", STYLE_RAG_RED },
+	{ "amber", "A", STYLE_RAG_AMBER },
+	{ "green", "G", STYLE_RAG_GREEN },
+	{ "done", "✓", STYLE_RAG_DONE },
+	{ "none", "-", STYLE_NORMAL },
+};
+#define NRAG_MARKS (sizeof rag_marks / sizeof rag_marks[0])
 
 /* Writes S (any text) at y, x in exactly WIDTH columns, escaped. */
 static void
@@ -165,18 +183,38 @@ cell_text(const struct lv_column *col, const char *v)
 {
 	char money[MONEY_FORMAT_MAX];
 	char *s, *p;
+	size_t i;
 
 	if (v == NULL)
 		return x_strdup("");
 	if ((col->flags & LV_MONEY) &&
 	    money_format(strtoll(v, NULL, 10), money, sizeof money) > 0)
 		return x_strdup(money);
+	if (col->flags & LV_MARK)
+		return x_strdup(strcmp(v, "1") == 0 ? "!" : "");
+	for (i = 0; (col->flags & LV_RAG) && i < NRAG_MARKS; i++)
+		if (strcmp(v, rag_marks[i].name) == 0)
+			return x_strdup(rag_marks[i].symbol);
 	s = x_strdup(v);
 	if (col->flags & LV_LABEL)
 		for (p = s; *p; p++)
 			if (*p == '_')
 				*p = ' ';
 	return s;
+}
+
+/* A delivery colour keeps its colour on any row but the selected one. */
+static int
+cell_attr(const struct lv_column *col, const char *v, int attr)
+{
+	size_t i;
+
+	if (!(col->flags & LV_RAG) || v == NULL || attr != (int)A_NORMAL)
+		return attr;
+	for (i = 0; i < NRAG_MARKS; i++)
+		if (strcmp(v, rag_marks[i].name) == 0)
+			return screen_attr(rag_marks[i].style);
+	return attr;
 }
 
 static void
@@ -202,7 +240,8 @@ draw_row(const struct listview *lv, int64_t row, int y, const struct area *a,
 		if (col->flags & LV_RIGHT)
 			put_right(y, x, w, s, attr);
 		else
-			put(y, x, w, s, attr);
+			put(y, x, w, s, row < 0 ? attr : cell_attr(col,
+			    listview_cell(lv, row, c), attr));
 		free(s);
 		x += w;
 		if (x < a->x + a->w)
@@ -339,6 +378,8 @@ draw_bottom(const struct app *app)
 void
 draw_screen(struct app *app)
 {
+	char *title;
+
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		put(0, 0, COLS, "coopcom: the terminal is too small", A_BOLD);
@@ -351,12 +392,23 @@ draw_screen(struct app *app)
 		draw_main(app);
 		break;
 	case VIEW_TIMELINE:
-		draw_list(&app->timeline, &(struct area){ 1, 0, LINES - 3,
-		    COLS }, "Timeline", true);
+		drawtimeline_view(app, 1, LINES - 3);
 		break;
 	case VIEW_PEOPLE:
 		draw_list(&app->people, &(struct area){ 1, 0, LINES - 3,
 		    COLS }, "People", true);
+		break;
+	case VIEW_ACTIVITY:
+		title = activity_title(app);
+		draw_list(&app->activity.lv, &(struct area){ 1, 0, LINES - 3,
+		    COLS }, title, true);
+		free(title);
+		break;
+	case VIEW_DELIVERY:
+		draw_list(&app->delivery, &(struct area){ 1, 0, LINES - 3,
+		    COLS }, "Delivery: adopted recommendations, red first; "
+		    "! no recent update; Enter opens, u records progress",
+		    true);
 		break;
 	case VIEW_BOARD:
 		drawviews_board(app, 1, LINES - 3);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopcom/core/date.h"
 #include "coopcom/ui/draw.h"
 #include "coopcom/ui/drawviews.h"
 #include "coopcom/ui/screen.h"
@@ -38,8 +39,14 @@ drawviews_layout(struct app *app)
 static char *
 cell_text(const struct lv_column *col, const char *v)
 {
-	char *s = x_strdup(v ? v : ""), *p;
+	char age[DATE_AGE_SIZE];
+	char *s, *p;
 
+	if ((col->flags & LV_DAYS) && v != NULL) {
+		date_format_age((int32_t)strtol(v, NULL, 10), age);
+		return x_strdup(age);
+	}
+	s = x_strdup(v ? v : "");
 	if (col->flags & LV_LABEL)
 		for (p = s; *p; p++)
 			if (*p == '_')

@@ -49,6 +49,10 @@ set_styles(bool colour)
 	attrs[STYLE_ERROR] = A_BOLD;
 	attrs[STYLE_DIM] = A_DIM;
 	attrs[STYLE_TITLE] = A_BOLD;
+	attrs[STYLE_RAG_RED] = A_BOLD;
+	attrs[STYLE_RAG_AMBER] = A_BOLD;
+	attrs[STYLE_RAG_GREEN] = A_NORMAL;
+	attrs[STYLE_RAG_DONE] = A_DIM;
 	if (!colour || !has_colors() || start_color() == ERR)
 		return;
 	use_default_colors();
@@ -59,6 +63,12 @@ set_styles(bool colour)
 	attrs[STYLE_ERROR] |= COLOR_PAIR(2);
 	attrs[STYLE_STATUS] = COLOR_PAIR(3);
 	attrs[STYLE_TITLE] |= COLOR_PAIR(1);
+	init_pair(4, COLOR_WHITE, COLOR_RED);
+	init_pair(5, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(6, COLOR_BLACK, COLOR_GREEN);
+	attrs[STYLE_RAG_RED] = A_BOLD | COLOR_PAIR(4);
+	attrs[STYLE_RAG_AMBER] = COLOR_PAIR(5);
+	attrs[STYLE_RAG_GREEN] = COLOR_PAIR(6);
 }
 
 int

@@ -1,7 +1,8 @@
 /*
  * tui.c: the event loop of the full-screen interface.
  *
- * Waits for a key with a timeout; on a timeout polls the database for
+ * Waits for a key with a timeout; on a timeout does the work the app
+ * left for when input is idle (app_idle), or else polls the database for
  * others' changes (app_tick), so the screen follows them within the
  * refresh interval without a keypress. A signal only sets a flag
  * (screen.c); the loop sees it, leaves, and restores the terminal.
@@ -105,16 +106,18 @@ loop(struct app *app, int refresh_ms)
 {
 	char key[32];
 	unsigned react = REACT_LAYOUT | REACT_REDRAW;
-	int rc, y = 0, x = 0;
+	int rc, idle, y = 0, x = 0;
 
 	while (!(react & REACT_QUIT) && !screen_quit_signal) {
 		if (react & (REACT_REDRAW | REACT_LAYOUT))
 			paint(app, react);
-		rc = screen_read_key(refresh_ms, key, sizeof key, &y, &x);
+		idle = app_idle_ms(app);
+		rc = screen_read_key(idle >= 0 ? idle : refresh_ms, key,
+		    sizeof key, &y, &x);
 		if (rc < 0)
 			break;
 		if (rc == 0)
-			react = app_tick(app);
+			react = idle >= 0 ? app_idle(app) : app_tick(app);
 		else if (rc == 2)
 			react = REACT_LAYOUT | REACT_REDRAW;
 		else if (rc == 3)
@@ -177,7 +180,7 @@ tui_run(const struct session_options *o)
 		return fail(&e);
 	}
 	if (session_init(&s, o, &e) < 0 || session_open_store(&s, false,
-	    &e) < 0 || app_init(&app, &s, &e) < 0) {
+	    &e) < 0 || app_init_deferred(&app, &s, &e) < 0) {
 		app_done(&app);
 		session_done(&s);
 		return fail(&e);

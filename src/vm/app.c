@@ -15,6 +15,7 @@
 
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
+#include "coopcom/vm/exportjob.h"
 #include "coopcom/vm/impactgrid.h"
 #include "coopcom/vm/meetingview.h"
 #include "coopcom/vm/reportjob.h"
@@ -31,14 +32,23 @@ static const struct lv_column subgroup_cols[] = {
 static const struct lv_column recommendation_cols[] = {
 	{ "ref", "Ref", 10, 0 },
 	{ "stage", "Stage", 13, LV_LABEL },
+	{ "days_in_stage", "In stage", 8, LV_DAYS | LV_RIGHT },
 	{ "title", "Title", 0, 0 },
 };
 static const struct lv_column timeline_cols[] = {
-	{ "earliest", "From", 10, 0 },
-	{ "latest", "To", 10, 0 },
-	{ "state", "State", 7, 0 },
-	{ "title", "Milestone", 0, 0 },
+	{ "label", "Item", 0, 0 },
 	{ "timescale", "Timescale as written", 28, 0 },
+};
+static const struct lv_column delivery_cols[] = {
+	{ "rag", "", 1, LV_RAG },
+	{ "stale", "", 1, LV_MARK },
+	{ "ref", "Ref", 10, 0 },
+	{ "revised", "Revised", 10, 0 },
+	{ "target", "Target", 10, 0 },
+	{ "percent", "%", 3, LV_RIGHT },
+	{ "last_update", "Updated", 10, 0 },
+	{ "responsible", "Responsible", 11, 0 },
+	{ "title", "Title", 0, 0 },
 };
 static const struct lv_column people_cols[] = {
 	{ "login", "Login", 10, 0 },
@@ -82,6 +92,10 @@ app_current_list(struct app *app)
 		return &app->timeline;
 	case VIEW_PEOPLE:
 		return &app->people;
+	case VIEW_ACTIVITY:
+		return &app->activity.lv;
+	case VIEW_DELIVERY:
+		return &app->delivery;
 	case VIEW_BOARD:
 	case VIEW_MINE:
 		return views_current_list(app);
@@ -96,7 +110,34 @@ app_current_list(struct app *app)
 static int
 detail_build(struct app *app, struct err *e)
 {
+	app->detail.stale = false;
 	return views_detail(app, e);
+}
+
+/*
+ * Reads the detail again: with app->defer only once input rests
+ * (app_idle), unless it has the cursor, so that holding a key down sends
+ * the list's rows and not the detail's.
+ */
+static int
+detail_reread(struct app *app, struct err *e)
+{
+	if (app->defer && app->focus != PANEL_DETAIL) {
+		app->detail.stale = true;
+		return 0;
+	}
+	return detail_build(app, e);
+}
+
+/* After a move: the detail is read again only for another record. */
+static int
+detail_follow(struct app *app, struct err *e)
+{
+	int64_t id = listview_selected_id(&app->lists[PANEL_RECOMMENDATIONS]);
+
+	if (id == app->detail.id && !app->detail.stale)
+		return 0;
+	return detail_reread(app, e);
 }
 
 /* Narrows each panel to the selection of the one on its left. */
@@ -119,7 +160,7 @@ cascade(struct app *app, enum panel from, struct err *e)
 		if (listview_reload(r, app->store, e) < 0)
 			return -1;
 	}
-	return detail_build(app, e);
+	return detail_follow(app, e);
 }
 
 /* The timeline or the people, when shown; others wait to be shown. */
@@ -130,6 +171,10 @@ reload_shown(struct app *app, struct err *e)
 		return listview_reload(&app->timeline, app->store, e);
 	if (app->view == VIEW_PEOPLE)
 		return listview_reload(&app->people, app->store, e);
+	if (app->view == VIEW_ACTIVITY)
+		return listview_reload(&app->activity.lv, app->store, e);
+	if (app->view == VIEW_DELIVERY)
+		return listview_reload(&app->delivery, app->store, e);
 	if (app->view == VIEW_MEETING)
 		return meetingview_reload(app, e);
 	return 0;
@@ -149,13 +194,14 @@ reload_all(struct app *app, struct err *e)
 			return -1;
 	if (reload_shown(app, e) < 0 || views_reload(app, e) < 0)
 		return -1;
-	return detail_build(app, e);
+	return detail_reread(app, e);
 }
 
-int
-app_init(struct app *app, struct session *s, struct err *e)
+static int
+init(struct app *app, struct session *s, bool defer, struct err *e)
 {
 	memset(app, 0, sizeof *app);
+	app->defer = defer;
 	app->session = s;
 	app->store = s->store;
 	keymap_defaults(&app->keys);
@@ -167,9 +213,12 @@ app_init(struct app *app, struct session *s, struct err *e)
 	    subgroup_cols, NCOLS(subgroup_cols));
 	listview_init(&app->lists[PANEL_RECOMMENDATIONS], "recommendations",
 	    recommendation_cols, NCOLS(recommendation_cols));
-	listview_init(&app->timeline, "milestones", timeline_cols,
+	listview_init(&app->timeline, timeline_list(&app->chart), timeline_cols,
 	    NCOLS(timeline_cols));
 	listview_init(&app->people, "people", people_cols, NCOLS(people_cols));
+	activity_init(&app->activity);
+	listview_init(&app->delivery, "delivery", delivery_cols,
+	    NCOLS(delivery_cols));
 	views_init(app);
 	text_lines_init(&app->detail.lines);
 	lineedit_init(&app->prompt.edit, "", 0);
@@ -178,6 +227,18 @@ app_init(struct app *app, struct session *s, struct err *e)
 		return -1;
 	/* Narrowed first, so no panel is ever read whole. */
 	return cascade(app, PANEL_COMMISSIONS, e) < 0 ? -1 : reload_all(app, e);
+}
+
+int
+app_init(struct app *app, struct session *s, struct err *e)
+{
+	return init(app, s, false, e);
+}
+
+int
+app_init_deferred(struct app *app, struct session *s, struct err *e)
+{
+	return init(app, s, true, e);
 }
 
 void
@@ -189,6 +250,8 @@ app_done(struct app *app)
 		listview_done(&app->lists[p]);
 	listview_done(&app->timeline);
 	listview_done(&app->people);
+	activity_done(&app->activity);
+	listview_done(&app->delivery);
 	views_done(app);
 	writer_free(app->writer);
 	meetingview_free(app->meeting);
@@ -208,11 +271,13 @@ app_set_heights(struct app *app, int list_rows, int detail_width,
 		listview_set_height(&app->lists[p], app->store, list_rows, &e);
 	listview_set_height(&app->timeline, app->store, list_rows, &e);
 	listview_set_height(&app->people, app->store, list_rows, &e);
+	listview_set_height(&app->activity.lv, app->store, list_rows, &e);
+	listview_set_height(&app->delivery, app->store, list_rows, &e);
 	views_set_heights(app, list_rows);
 	meetingview_set_height(app, list_rows);
 	if (detail_width != app->detail.width) {
 		app->detail.width = detail_width;
-		detail_build(app, &e);
+		detail_reread(app, &e);
 	}
 	app->detail.height = detail_rows;
 }
@@ -283,19 +348,54 @@ show_view(struct app *app, enum view v)
 	return REACT_REDRAW | REACT_LAYOUT;
 }
 
+/*
+ * The words typed less those of one letter: the full-text index keeps
+ * prefixes of two and three letters, and one letter would make it read
+ * every entry, so a word is searched for from its second letter.
+ */
+static char *
+search_words(const char *typed)
+{
+	const char *p = typed, *start;
+	size_t letters;
+	struct buf b;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (start = p, letters = 0; *p && *p != ' ' && *p != '\t'; p++)
+			letters += ((unsigned char)*p & 0xc0) != 0x80;
+		if (letters < 2)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_addn(&b, start, (size_t)(p - start));
+	}
+	return buf_steal(&b);
+}
+
 static unsigned
 search_changed(struct app *app)
 {
 	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
+	const char *typed = lineedit_text(&app->prompt.edit);
+	char *words = search_words(typed);
 	struct err e;
 
-	listview_set(r, &r->filter.search, lineedit_text(&app->prompt.edit));
+	listview_set(r, &r->filter.search, words);
 	views_scope(app);
 	if (listview_reload(r, app->store, &e) < 0 ||
-	    detail_build(app, &e) < 0)
+	    detail_follow(app, &e) < 0) {
+		free(words);
 		return report(app, &e);
-	app_message(app, false, "%" PRId64 " recommendation%s match",
-	    r->total, r->total == 1 ? "" : "s");
+	}
+	if (*words == '\0' && typed[strspn(typed, " \t")] != '\0')
+		app_message(app, false, "type a second letter to search");
+	else
+		app_message(app, false, "%" PRId64 " recommendation%s match",
+		    r->total, r->total == 1 ? "" : "s");
+	free(words);
 	return REACT_REDRAW;
 }
 
@@ -363,8 +463,11 @@ app_action(struct app *app, enum action a)
 	unsigned react;
 
 	if (meetingview_action(app, a, &react) ||
+	    timeline_action(app, a, &react) ||
 	    impactgrid_action(app, a, &react) ||
-	    reportjob_action(app, a, &react) || views_action(app, a, &react))
+	    reportjob_action(app, a, &react) ||
+	    exportjob_action(app, a, &react) ||
+	    activity_action(app, a, &react) || views_action(app, a, &react))
 		return react;
 	switch (a) {
 	case ACTION_QUIT:
@@ -399,6 +502,10 @@ app_action(struct app *app, enum action a)
 		return show_view(app, VIEW_TIMELINE);
 	case ACTION_VIEW_PEOPLE:
 		return show_view(app, VIEW_PEOPLE);
+	case ACTION_VIEW_ACTIVITY:
+		return show_view(app, VIEW_ACTIVITY);
+	case ACTION_VIEW_DELIVERY:
+		return show_view(app, VIEW_DELIVERY);
 	case ACTION_REDRAW:
 		return redraw_all(app);
 	case ACTION_ADD:
@@ -406,6 +513,7 @@ app_action(struct app *app, enum action a)
 	case ACTION_JOIN:
 	case ACTION_ADVANCE:
 	case ACTION_ARCHIVE:
+	case ACTION_PROGRESS:
 		return writer_action(app, a);
 	default:
 		app_message(app, true, "%s is not available here",
@@ -444,8 +552,37 @@ prompt_key(struct app *app, const char *key)
 	}
 }
 
-unsigned
-app_key(struct app *app, const char *key)
+/* Whether KEY leaves a stale detail unused: a move in a list, a search. */
+static bool
+leaves_detail(struct app *app, const char *key)
+{
+	enum action a;
+
+	if (app->prompt.kind != PROMPT_NONE)
+		return app->prompt.on_change == search_changed;
+	if (writer_busy(app) || app->grid != NULL ||
+	    app->view == VIEW_MEETING || app_current_list(app) == NULL)
+		return false;
+	a = keymap_lookup(&app->keys, key);
+	return a == ACTION_MOVE_DOWN || a == ACTION_MOVE_UP ||
+	    a == ACTION_PAGE_DOWN || a == ACTION_PAGE_UP ||
+	    a == ACTION_FIRST || a == ACTION_LAST;
+}
+
+static unsigned
+detail_flush(struct app *app)
+{
+	struct err e;
+
+	if (!app->detail.stale)
+		return REACT_NONE;
+	if (detail_build(app, &e) < 0)
+		return report(app, &e);
+	return REACT_REDRAW;
+}
+
+static unsigned
+take_key(struct app *app, const char *key)
 {
 	unsigned react;
 	enum action a;
@@ -466,6 +603,19 @@ app_key(struct app *app, const char *key)
 		return REACT_REDRAW;
 	}
 	return app_action(app, a) | REACT_REDRAW;
+}
+
+/* A stale detail is brought up to date before any key that may use it. */
+unsigned
+app_key(struct app *app, const char *name)
+{
+	unsigned react = leaves_detail(app, name) ? REACT_NONE :
+	    detail_flush(app);
+
+	react |= take_key(app, name);
+	if (app->view == VIEW_MAIN && app->focus == PANEL_DETAIL)
+		react |= detail_flush(app);
+	return react;
 }
 
 unsigned
@@ -499,6 +649,26 @@ app_tick(struct app *app)
 		return REACT_NONE;
 	app->data_version = v;
 	if (reload_all(app, &e) < 0)
+		return report(app, &e);
+	return REACT_REDRAW;
+}
+
+int
+app_idle_ms(const struct app *app)
+{
+	if (app->views.status.stale)
+		return 0;
+	return app->detail.stale ? APP_IDLE_DETAIL_MS : -1;
+}
+
+unsigned
+app_idle(struct app *app)
+{
+	struct err e;
+
+	if (app->detail.stale && detail_build(app, &e) < 0)
+		return report(app, &e);
+	if (views_count(app, &e) < 0)
 		return report(app, &e);
 	return REACT_REDRAW;
 }

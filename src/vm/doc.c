@@ -5,6 +5,7 @@
  * recommendations, so they write runs of plain bytes at once and only
  * allocate for text that holds control characters.
  */
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,4 +223,119 @@ doc_text(FILE *fp, bool html, const char *s)
 		doc_html(fp, s);
 	else
 		doc_md(fp, s);
+}
+
+void
+doc_cell(FILE *fp, bool html, const char *s)
+{
+	if (html)
+		doc_html(fp, s);
+	else
+		doc_md_cell(fp, s);
+}
+
+void
+doc_table_start(FILE *fp, bool html, const char *const *heads, size_t n,
+    unsigned numeric)
+{
+	size_t i;
+
+	if (html) {
+		fputs("<table>\n<thead><tr>", fp);
+		for (i = 0; i < n; i++) {
+			fputs(numeric & (1u << i) ? "<th class=\"n\">" : "<th>",
+			    fp);
+			doc_html(fp, heads[i]);
+			fputs("</th>", fp);
+		}
+		fputs("</tr></thead>\n<tbody>\n", fp);
+		return;
+	}
+	fputc('|', fp);
+	for (i = 0; i < n; i++) {
+		fputc(' ', fp);
+		doc_md_cell(fp, heads[i]);
+		fputs(" |", fp);
+	}
+	fputs("\n|", fp);
+	for (i = 0; i < n; i++)
+		fputs(numeric & (1u << i) ? " ---: |" : " --- |", fp);
+	fputc('\n', fp);
+}
+
+void
+doc_table_end(FILE *fp, bool html)
+{
+	fputs(html ? "</tbody>\n</table>\n" : "\n", fp);
+}
+
+void
+doc_row_start(FILE *fp, bool html, bool total)
+{
+	fputs(html ? (total ? "<tr class=\"total\">" : "<tr>") : "|", fp);
+}
+
+void
+doc_row_end(FILE *fp, bool html)
+{
+	fputs(html ? "</tr>\n" : "\n", fp);
+}
+
+void
+doc_td(FILE *fp, bool html, const char *s)
+{
+	fputs(html ? "<td>" : " ", fp);
+	doc_cell(fp, html, s ? s : "");
+	fputs(html ? "</td>" : " |", fp);
+}
+
+void
+doc_td_num(FILE *fp, bool html, int64_t n)
+{
+	fprintf(fp, html ? "<td class=\"n\">%" PRId64 "</td>" :
+	    " %" PRId64 " |", n);
+}
+
+void
+doc_heading(FILE *fp, bool html, int level, const char *id, const char *s)
+{
+	int i;
+
+	if (html) {
+		fprintf(fp, "<h%d", level);
+		if (id != NULL) {
+			fputs(" id=\"", fp);
+			doc_html(fp, id);
+			fputc('"', fp);
+		}
+		fputc('>', fp);
+		doc_html(fp, s);
+		fprintf(fp, "</h%d>\n", level);
+		return;
+	}
+	for (i = 0; i < level; i++)
+		fputc('#', fp);
+	fputc(' ', fp);
+	doc_md_cell(fp, s);
+	fputs("\n\n", fp);
+}
+
+void
+doc_para_start(FILE *fp, bool html)
+{
+	fputs(html ? "<p>" : "", fp);
+}
+
+void
+doc_para_end(FILE *fp, bool html)
+{
+	fputs(html ? "</p>\n" : "\n\n", fp);
+}
+
+void
+doc_strong(FILE *fp, bool html, const char *s)
+{
+	fputs(html ? "<strong>" : "**", fp);
+	doc_text(fp, html, s);
+	fputs(html ? "</strong>" : "**", fp);
 }

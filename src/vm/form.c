@@ -16,12 +16,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "coopcom/store/delivery.h"
 #include "coopcom/util/buf.h"
 #include "coopcom/util/text.h"
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/form.h"
 
-static const char *const mode_names[] = { "create", "edit", "join" };
+static const char *const mode_names[] = { "create", "edit", "join",
+	"progress" };
 
 /* "Sub-group membership" -> "sub-group membership". */
 static char *
@@ -33,10 +35,13 @@ lower_label(const struct entity *ent)
 	return s;
 }
 
+/* DELIVERY: the record is at a delivery stage, where those fields are. */
 static bool
-field_shown(const struct field *f, enum form_mode mode)
+field_shown(const struct field *f, enum form_mode mode, bool delivery)
 {
 	if (f->flags & FIELD_WORKFLOW)
+		return false;
+	if ((f->flags & FIELD_DELIVERY) && !delivery)
 		return false;
 	if (mode == FORM_JOIN)
 		return strcmp(f->name, "subgroup") == 0 ||
@@ -46,7 +51,7 @@ field_shown(const struct field *f, enum form_mode mode)
 }
 
 static void
-fields_init(struct form *fm, struct store *st)
+fields_init(struct form *fm, struct store *st, bool delivery)
 {
 	const struct entity *ent = fm->ent;
 	struct form_field *ff;
@@ -55,7 +60,7 @@ fields_init(struct form *fm, struct store *st)
 
 	fm->fields = x_calloc(ent->nfields, sizeof *fm->fields);
 	for (i = 0; i < ent->nfields; i++) {
-		if (!field_shown(&ent->fields[i], fm->mode))
+		if (!field_shown(&ent->fields[i], fm->mode, delivery))
 			continue;
 		ff = &fm->fields[fm->n++];
 		ff->f = &ent->fields[i];
@@ -103,7 +108,7 @@ form_init_create(struct form *fm, struct store *st, enum entity_kind kind,
 	fm->what = mode == FORM_JOIN ? x_strdup("a new member of a sub-group") :
 	    x_printf("a new %s", label);
 	free(label);
-	fields_init(fm, st);
+	fields_init(fm, st, false);
 	focus_first(fm);
 }
 
@@ -158,7 +163,10 @@ set_original(struct form_field *ff, const char *text)
 	ff->original = x_strdup(text);
 }
 
-/* A recommendation past the editable stages keeps only its target open. */
+/*
+ * A recommendation past the editable stages keeps only its target (and,
+ * once adopted, its delivery fields) open.
+ */
 static void
 freeze_if_settled(struct form *fm, struct store *st, const struct record *r)
 {
@@ -171,11 +179,13 @@ freeze_if_settled(struct form *fm, struct store *st, const struct record *r)
 	    stage->editable)
 		return;
 	for (i = 0; i < fm->n; i++)
-		if (strcmp(fm->fields[i].f->name, "target") != 0)
+		if (strcmp(fm->fields[i].f->name, "target") != 0 &&
+		    !(fm->fields[i].f->flags & FIELD_DELIVERY))
 			fm->fields[i].readonly = true;
 	focus_first(fm);
 	form_message(fm, false, "It is at the stage \"%s\": only its target "
-	    "date can be changed now.", stage->label);
+	    "date%s can be changed now.", stage->label, stage->delivery ?
+	    " and its delivery (revised date, responsible...)" : "");
 }
 
 int
@@ -195,7 +205,7 @@ form_init_edit(struct form *fm, struct store *st, enum entity_kind kind,
 	fm->id = id;
 	fm->version = r.version;
 	fm->what = form_record_name(&r);
-	fields_init(fm, st);
+	fields_init(fm, st, store_delivery_stage(st, record_get(&r, "stage")));
 	for (i = 0; i < fm->n; i++) {
 		ff = &fm->fields[i];
 		k = entity_field_index(fm->ent, ff->f);
@@ -206,6 +216,30 @@ form_init_edit(struct form *fm, struct store *st, enum entity_kind kind,
 	}
 	focus_first(fm);
 	freeze_if_settled(fm, st, &r);
+	record_done(&r);
+	return 0;
+}
+
+int
+form_init_progress(struct form *fm, struct store *st, int64_t id,
+    struct err *e)
+{
+	struct record r;
+	char *name;
+
+	memset(fm, 0, sizeof *fm);
+	if (store_get(st, ENT_RECOMMENDATION, id, &r, e) < 0)
+		return -1;
+	fm->ent = entity_progress();
+	fm->mode = FORM_PROGRESS;
+	fm->id = id;
+	fm->version = r.version;
+	name = form_record_name(&r);
+	fm->what = x_printf("progress on %s", name);
+	free(name);
+	fields_init(fm, st, false);
+	form_prefill(fm, "percent", record_get(&r, "percent"));
+	fm->focus = 0;
 	record_done(&r);
 	return 0;
 }
@@ -645,6 +679,35 @@ join(struct form *fm, struct store *st, struct err *e)
 	return rc;
 }
 
+/*
+ * A progress update is a new row, not an edit: after someone else's
+ * change it is shown the new version and saved against it when asked
+ * again, typing kept.
+ */
+static int
+progress(struct form *fm, struct store *st, struct err *e)
+{
+	struct form_field *pct = form_field(fm, "percent");
+	struct record now;
+	struct err e2;
+
+	if (store_progress_update(st, fm->id, fm->version,
+	    lineedit_text(&pct->edit), lineedit_text(&form_field(fm,
+	    "note")->edit), e) == 0)
+		return 0;
+	if (e->code != ERR_CONFLICT)
+		return -1;
+	err_clear(&e2);
+	if (store_get(st, ENT_RECOMMENDATION, fm->id, &now, &e2) == 0) {
+		fm->version = now.version;
+		record_done(&now);
+	}
+	err_set(e, ERR_CONFLICT, "%s was changed by someone else after you "
+	    "opened this form (the detail panel shows how); nothing was "
+	    "saved. C-x records your update on its new version", fm->what);
+	return -1;
+}
+
 int
 form_submit(struct form *fm, struct store *st, int64_t *id, struct err *e)
 {
@@ -668,6 +731,8 @@ form_submit(struct form *fm, struct store *st, int64_t *id, struct err *e)
 	}
 	if (fm->mode == FORM_JOIN)
 		rc = join(fm, st, e);
+	else if (fm->mode == FORM_PROGRESS)
+		rc = progress(fm, st, e);
 	else if (fm->mode == FORM_CREATE)
 		rc = store_create(st, fm->ent->kind, vals, n, id, e);
 	else if (n == 0)
@@ -678,7 +743,7 @@ form_submit(struct form *fm, struct store *st, int64_t *id, struct err *e)
 	free(vals);
 	if (rc < 0)
 		return failed(fm, st, e);
-	if (fm->mode == FORM_EDIT)
+	if (fm->mode == FORM_EDIT || fm->mode == FORM_PROGRESS)
 		*id = fm->id;
 	return 0;
 }
@@ -742,13 +807,18 @@ form_from_draft(struct form *fm, struct store *st, const struct draft *d,
 	const struct entity *ent = entity_find(d->entity ? d->entity : "");
 	enum form_mode mode;
 
+	if (ent == NULL && d->entity != NULL &&
+	    strcmp(d->entity, entity_progress()->name) == 0)
+		ent = entity_progress();
+
 	memset(fm, 0, sizeof *fm);
 	if (ent == NULL || parse_mode(d->mode ? d->mode : "", &mode) < 0)
 		return err_set(e, ERR_INVALID, "the draft is of a kind of form "
 		    "this version of coopcom does not have (%s, %s)",
 		    d->entity ? d->entity : "?", d->mode ? d->mode : "?");
-	if (mode == FORM_EDIT) {
-		if (form_init_edit(fm, st, ent->kind, d->id, e) < 0)
+	if (mode == FORM_EDIT || mode == FORM_PROGRESS) {
+		if ((mode == FORM_EDIT ? form_init_edit(fm, st, ent->kind,
+		    d->id, e) : form_init_progress(fm, st, d->id, e)) < 0)
 			return err_prefix(e, "the draft's %s", ent->name);
 		fm->version = d->version;
 	} else {

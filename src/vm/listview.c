@@ -1,6 +1,7 @@
 /*
  * listview.c: paged list panels (see listview.h).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,14 +36,33 @@ drop_window(struct listview *lv)
 	lv->win_n = 0;
 }
 
+/* The filter's strings, which a listview owns copies of. */
+static const size_t filter_texts[] = {
+	offsetof(struct list_filter, commission),
+	offsetof(struct list_filter, subgroup),
+	offsetof(struct list_filter, stage),
+	offsetof(struct list_filter, term),
+	offsetof(struct list_filter, rag),
+	offsetof(struct list_filter, search),
+	offsetof(struct list_filter, from),
+	offsetof(struct list_filter, to),
+	offsetof(struct list_filter, sort),
+};
+#define NTEXTS (sizeof filter_texts / sizeof filter_texts[0])
+
+static const char **
+filter_text(struct list_filter *f, size_t i)
+{
+	return (const char **)(void *)((char *)f + filter_texts[i]);
+}
+
 static void
 filter_free(struct list_filter *f)
 {
-	free((char *)f->commission);
-	free((char *)f->subgroup);
-	free((char *)f->stage);
-	free((char *)f->term);
-	free((char *)f->search);
+	size_t i;
+
+	for (i = 0; i < NTEXTS; i++)
+		free((char *)*filter_text(f, i));
 	memset(f, 0, sizeof *f);
 }
 
@@ -153,7 +173,11 @@ ensure_visible(struct listview *lv, struct store *st, struct err *e)
 	return load_window(lv, st, start < 0 ? 0 : start, e);
 }
 
-/* Keeps the selection inside the list and on screen. */
+/*
+ * Keeps the selection inside the list and on screen. Past an edge the
+ * list jumps by half a screen rather than a row: holding a key down then
+ * redraws the whole panel once every half screen, not on every row.
+ */
 static void
 clamp(struct listview *lv)
 {
@@ -162,9 +186,9 @@ clamp(struct listview *lv)
 	if (lv->sel < 0)
 		lv->sel = 0;
 	if (lv->top > lv->sel)
-		lv->top = lv->sel;
+		lv->top = lv->sel - lv->height / 2;
 	if (lv->sel >= lv->top + lv->height)
-		lv->top = lv->sel - lv->height + 1;
+		lv->top = lv->sel - lv->height + 1 + lv->height / 2;
 	if (lv->top > lv->total - lv->height)
 		lv->top = lv->total - lv->height;
 	if (lv->top < 0)
@@ -196,12 +220,15 @@ same_text(const char *a, const char *b)
 static bool
 same_filter(const struct list_filter *a, const struct list_filter *b)
 {
-	return same_text(a->commission, b->commission) &&
-	    same_text(a->subgroup, b->subgroup) &&
-	    a->commission_id == b->commission_id &&
-	    a->subgroup_id == b->subgroup_id &&
-	    same_text(a->stage, b->stage) && same_text(a->term, b->term) &&
-	    same_text(a->search, b->search) && a->overdue == b->overdue &&
+	size_t i;
+
+	for (i = 0; i < NTEXTS; i++) {
+		if (!same_text(*filter_text((struct list_filter *)a, i),
+		    *filter_text((struct list_filter *)b, i)))
+			return false;
+	}
+	return a->commission_id == b->commission_id &&
+	    a->subgroup_id == b->subgroup_id && a->overdue == b->overdue &&
 	    a->mine == b->mine && a->person == b->person &&
 	    a->record == b->record && a->archived == b->archived;
 }
@@ -211,14 +238,12 @@ static void
 remember_count(struct listview *lv, int64_t version)
 {
 	struct list_filter *c = &lv->count_filter;
+	size_t i;
 
 	filter_free(c);
 	*c = lv->filter;
-	c->commission = x_strdup(lv->filter.commission);
-	c->subgroup = x_strdup(lv->filter.subgroup);
-	c->stage = x_strdup(lv->filter.stage);
-	c->term = x_strdup(lv->filter.term);
-	c->search = x_strdup(lv->filter.search);
+	for (i = 0; i < NTEXTS; i++)
+		*filter_text(c, i) = x_strdup(*filter_text(&lv->filter, i));
 	lv->count_version = version;
 	lv->counted = true;
 }

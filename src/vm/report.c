@@ -86,10 +86,7 @@ term_index(const char *term)
 static void
 cell(struct rw *w, const char *s)
 {
-	if (w->html)
-		doc_html(w->fp, s);
-	else
-		doc_md_cell(w->fp, s);
+	doc_cell(w->fp, w->html, s);
 }
 
 static void
@@ -101,69 +98,43 @@ money(struct rw *w, int64_t pence)
 	fputs(m, w->fp);
 }
 
-/* ---- tables: the same calls make HTML or Markdown ---- */
+/* ---- tables: the same calls make HTML or Markdown (doc.h) ---- */
 
 static void
 table_start(struct rw *w, const char *const *heads, size_t n,
     unsigned numeric)
 {
-	size_t i;
-
-	if (w->html) {
-		fputs("<table>\n<thead><tr>", w->fp);
-		for (i = 0; i < n; i++) {
-			fputs(numeric & (1u << i) ? "<th class=\"n\">" : "<th>",
-			    w->fp);
-			doc_html(w->fp, heads[i]);
-			fputs("</th>", w->fp);
-		}
-		fputs("</tr></thead>\n<tbody>\n", w->fp);
-		return;
-	}
-	fputc('|', w->fp);
-	for (i = 0; i < n; i++) {
-		fputc(' ', w->fp);
-		doc_md_cell(w->fp, heads[i]);
-		fputs(" |", w->fp);
-	}
-	fputs("\n|", w->fp);
-	for (i = 0; i < n; i++)
-		fputs(numeric & (1u << i) ? " ---: |" : " --- |", w->fp);
-	fputc('\n', w->fp);
+	doc_table_start(w->fp, w->html, heads, n, numeric);
 }
 
 static void
 table_end(struct rw *w)
 {
-	fputs(w->html ? "</tbody>\n</table>\n" : "\n", w->fp);
+	doc_table_end(w->fp, w->html);
 }
 
 static void
 row_start(struct rw *w, bool total)
 {
-	fputs(w->html ? (total ? "<tr class=\"total\">" : "<tr>") : "|",
-	    w->fp);
+	doc_row_start(w->fp, w->html, total);
 }
 
 static void
 row_end(struct rw *w)
 {
-	fputs(w->html ? "</tr>\n" : "\n", w->fp);
+	doc_row_end(w->fp, w->html);
 }
 
 static void
 td(struct rw *w, const char *s)
 {
-	fputs(w->html ? "<td>" : " ", w->fp);
-	cell(w, s ? s : "");
-	fputs(w->html ? "</td>" : " |", w->fp);
+	doc_td(w->fp, w->html, s);
 }
 
 static void
 td_num(struct rw *w, int64_t n)
 {
-	fprintf(w->fp, w->html ? "<td class=\"n\">%" PRId64 "</td>" :
-	    " %" PRId64 " |", n);
+	doc_td_num(w->fp, w->html, n);
 }
 
 static void
@@ -177,45 +148,25 @@ td_money(struct rw *w, int64_t pence)
 static void
 heading(struct rw *w, int level, const char *id, const char *s)
 {
-	int i;
-
-	if (w->html) {
-		fprintf(w->fp, "<h%d", level);
-		if (id != NULL) {
-			fputs(" id=\"", w->fp);
-			doc_html(w->fp, id);
-			fputc('"', w->fp);
-		}
-		fputc('>', w->fp);
-		doc_html(w->fp, s);
-		fprintf(w->fp, "</h%d>\n", level);
-		return;
-	}
-	for (i = 0; i < level; i++)
-		fputc('#', w->fp);
-	fputc(' ', w->fp);
-	doc_md_cell(w->fp, s);
-	fputs("\n\n", w->fp);
+	doc_heading(w->fp, w->html, level, id, s);
 }
 
 static void
 para_start(struct rw *w)
 {
-	fputs(w->html ? "<p>" : "", w->fp);
+	doc_para_start(w->fp, w->html);
 }
 
 static void
 para_end(struct rw *w)
 {
-	fputs(w->html ? "</p>\n" : "\n\n", w->fp);
+	doc_para_end(w->fp, w->html);
 }
 
 static void
 strong(struct rw *w, const char *s)
 {
-	fputs(w->html ? "<strong>" : "**", w->fp);
-	doc_text(w->fp, w->html, s);
-	fputs(w->html ? "</strong>" : "**", w->fp);
+	doc_strong(w->fp, w->html, s);
 }
 
 /* ---- the recommendations ---- */

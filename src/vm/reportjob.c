@@ -1,6 +1,6 @@
 /*
- * reportjob.c: writing the report to Cabinet from the full-screen
- * interface (see reportjob.h).
+ * reportjob.c: writing the report to Cabinet, and any document, from
+ * the full-screen interface (see reportjob.h).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -17,9 +17,8 @@
 
 #define BUFFER (1 << 20)
 
-/* The format a file name's ending asks for. */
-static int
-format_of(const char *path, enum doc_format *f, struct err *e)
+int
+reportjob_format(const char *path, enum doc_format *f, struct err *e)
 {
 	const char *dot = strrchr(path, '.');
 
@@ -62,19 +61,16 @@ progress(void *arg, int64_t done, int64_t total)
 }
 
 int
-reportjob_write(struct app *app, const char *path, int64_t commission_id,
-    struct err *e)
+reportjob_file(struct app *app, const char *path,
+    int (*write)(struct app *app, FILE *fp, void (*progress)(void *parg,
+    int64_t done, int64_t total), void *parg, void *arg, struct err *e),
+    void *arg, int64_t *done, struct err *e)
 {
-	struct report_options o = { 0 };
 	struct job j = { app, 0 };
 	char *tmp = x_printf("%s.tmp-XXXXXX", path), *buffer;
 	FILE *fp = NULL;
 	int fd, rc;
 
-	if (format_of(path, &o.format, e) < 0) {
-		free(tmp);
-		return -1;
-	}
 	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0666 & ~umask_now()) < 0 ||
 	    (fp = fdopen(fd, "w")) == NULL) {
 		err_set(e, ERR_IO, "cannot write beside %s: %s", path,
@@ -88,11 +84,7 @@ reportjob_write(struct app *app, const char *path, int64_t commission_id,
 	}
 	buffer = x_malloc(BUFFER);
 	setvbuf(fp, buffer, _IOFBF, BUFFER);
-	o.commission_id = commission_id;
-	o.key_decision_pence = app->session->config.key_decision_pence;
-	o.progress = progress;
-	o.arg = &j;
-	rc = report_write(app->store, &o, fp, e);
+	rc = write(app, fp, progress, &j, arg, e);
 	if (fclose(fp) != 0 && rc == 0)
 		rc = err_set(e, ERR_IO, "cannot write %s: %s", path,
 		    strerror(errno));
@@ -101,13 +93,39 @@ reportjob_write(struct app *app, const char *path, int64_t commission_id,
 		    strerror(errno));
 	if (rc < 0)
 		unlink(tmp);
-	else
-		app_message(app, false, "The report to Cabinet is in %s (%lld "
-		    "recommendation%s)", path, (long long)j.done, j.done == 1 ?
-		    "" : "s");
+	*done = j.done;
 	free(buffer);
 	free(tmp);
 	return rc;
+}
+
+static int
+write_report(struct app *app, FILE *fp, void (*prog)(void *, int64_t,
+    int64_t), void *parg, void *arg, struct err *e)
+{
+	struct report_options *o = arg;
+
+	o->key_decision_pence = app->session->config.key_decision_pence;
+	o->progress = prog;
+	o->arg = parg;
+	return report_write(app->store, o, fp, e);
+}
+
+int
+reportjob_write(struct app *app, const char *path, int64_t commission_id,
+    struct err *e)
+{
+	struct report_options o = { 0 };
+	int64_t done;
+
+	if (reportjob_format(path, &o.format, e) < 0)
+		return -1;
+	o.commission_id = commission_id;
+	if (reportjob_file(app, path, write_report, &o, &done, e) < 0)
+		return -1;
+	app_message(app, false, "The report to Cabinet is in %s (%lld "
+	    "recommendation%s)", path, (long long)done, done == 1 ? "" : "s");
+	return 0;
 }
 
 static unsigned
@@ -126,19 +144,26 @@ path_done(struct app *app, bool ok)
 	return REACT_REDRAW | REACT_LAYOUT;
 }
 
-bool
-reportjob_action(struct app *app, enum action a, unsigned *react)
+unsigned
+reportjob_ask(struct app *app, const char *label, const char *initial,
+    unsigned (*done)(struct app *app, bool ok))
 {
 	struct prompt *p = &app->prompt;
 
+	p->kind = PROMPT_LINE;
+	snprintf(p->label, sizeof p->label, "%s", label);
+	lineedit_set(&p->edit, initial);
+	p->on_change = NULL;
+	p->on_done = done;
+	return REACT_REDRAW | REACT_LAYOUT;
+}
+
+bool
+reportjob_action(struct app *app, enum action a, unsigned *react)
+{
 	if (a != ACTION_REPORT)
 		return false;
-	p->kind = PROMPT_LINE;
-	snprintf(p->label, sizeof p->label, "Write the report to Cabinet to "
-	    "(.md, .html or .csv): ");
-	lineedit_set(&p->edit, "report-to-cabinet.html");
-	p->on_change = NULL;
-	p->on_done = path_done;
-	*react = REACT_REDRAW | REACT_LAYOUT;
+	*react = reportjob_ask(app, "Write the report to Cabinet to (.md, "
+	    ".html or .csv): ", "report-to-cabinet.html", path_done);
 	return true;
 }

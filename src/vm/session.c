@@ -10,6 +10,7 @@
 
 #include "coopcom/conf/workflow_file.h"
 #include "coopcom/core/date.h"
+#include "coopcom/store/delivery.h"
 #include "coopcom/store/demo.h"
 #include "coopcom/store/meeting.h"
 #include "coopcom/util/buf.h"
@@ -211,6 +212,8 @@ session_open_store(struct session *s, bool create, struct err *e)
 	}
 	if (store_open(&s->store, &so, e) < 0 || set_quorum(s, e) < 0)
 		return -1;
+	store_set_rag_rules(s->store, &(struct rag_rules){
+	    s->config.amber_days, s->config.stale_update_days });
 	if (s->demo && store_created(s->store))
 		return fill_demo(s, e);
 	return 0;

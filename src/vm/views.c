@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "coopcom/core/date.h"
+#include "coopcom/store/delivery.h"
 #include "coopcom/util/buf.h"
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
@@ -213,6 +214,8 @@ board_reload(struct app *app, struct err *e)
 		    b->commission ? b->commission : -1);
 		set_text(lv, &lv->filter.term, rf->term);
 		set_text(lv, &lv->filter.search, rf->search);
+		set_text(lv, &lv->filter.sort, b->cols[i].stage->final ?
+		    NULL : rf->sort);
 		set_flag(lv, &lv->filter.overdue, rf->overdue);
 		set_flag(lv, &lv->filter.mine, rf->mine);
 		if (listview_reload(lv, app->store, e) < 0)
@@ -275,28 +278,47 @@ who_text(struct app *app, struct buf *b, struct err *e)
 	return rc;
 }
 
+int
+views_count(struct app *app, struct err *e)
+{
+	struct views_status *s = &app->views.status;
+	struct list_filter late = { .overdue = true };
+
+	if (!s->stale)
+		return 0;
+	s->stale = false;	/* after an error, again at the next change */
+	/* My work, when shown, was counted as it was read. */
+	if ((app->view != VIEW_MINE && listview_count(&app->views.mywork,
+	    app->store, e) < 0) ||
+	    store_list_count(app->store, "recommendations", &late,
+	    &s->overdue, e) < 0)
+		return -1;
+	s->needs_me = app->views.mywork.total;
+	s->counted = true;
+	return 1;
+}
+
 static int
 status_reload(struct app *app, struct err *e)
 {
 	struct views_status *s = &app->views.status;
-	struct list_filter late = { .overdue = true };
 	int64_t version = store_data_version(app->store);
 	struct buf who;
 
-	s->needs_me = app->views.mywork.total;
+	if (s->counted)
+		s->needs_me = app->views.mywork.total;
 	if (s->who != NULL && s->version == version)
 		return 0;		/* nothing was written since */
 	buf_init(&who);
-	if (who_text(app, &who, e) < 0 ||
-	    store_list_count(app->store, "recommendations", &late,
-	    &s->overdue, e) < 0) {
+	if (who_text(app, &who, e) < 0) {
 		buf_done(&who);
 		return -1;
 	}
 	free(s->who);
 	s->who = buf_steal(&who);
 	s->version = version;
-	return 0;
+	s->stale = true;
+	return app->defer || views_count(app, e) >= 0 ? 0 : -1;
 }
 
 char *
@@ -305,7 +327,10 @@ views_status_line(const struct app *app)
 	const struct views_status *s = &app->views.status;
 	char *line, *safe;
 
-	if (s->needs_me > 0)
+	if (!s->counted)
+		line = x_printf("%s | … need you | … overdue | %s",
+		    s->who ? s->who : "", store_path(app->store));
+	else if (s->needs_me > 0)
 		line = x_printf("%s | %" PRId64 " need%s you | %" PRId64
 		    " overdue | %s", s->who ? s->who : "", s->needs_me,
 		    s->needs_me == 1 ? "s" : "", s->overdue,
@@ -330,7 +355,7 @@ views_reload(struct app *app, struct err *e)
 
 	if ((app->view == VIEW_BOARD && board_reload(app, e) < 0) ||
 	    (app->view == VIEW_MINE ? listview_reload(mine, app->store, e) :
-	    listview_count(mine, app->store, e)) < 0)
+	    app->defer ? 0 : listview_count(mine, app->store, e)) < 0)
 		return -1;
 	return status_reload(app, e);
 }
@@ -355,6 +380,8 @@ views_current_list(struct app *app)
 
 	if (app->view == VIEW_MINE)
 		return &app->views.mywork;
+	if (app->view == VIEW_DELIVERY)
+		return &app->delivery;
 	if (app->view == VIEW_BOARD && views_board_shown(app) > 0)
 		return &b->cols[b->focus].lv;
 	return NULL;
@@ -396,6 +423,8 @@ views_filter_text(const struct app *app, const struct list_filter *f)
 		buf_add(&b, ", mine");
 	if (f->search)
 		buf_printf(&b, ", search \"%s\"", f->search);
+	if (f->sort)
+		buf_add(&b, ", stuck longest first");
 	out = text_escape(b.len > 2 ? buf_str(&b) + 2 : "", 0);
 	buf_done(&b);
 	return out;
@@ -440,6 +469,7 @@ clear_all(struct app *app)
 	set_text(r, &r->filter.stage, NULL);
 	set_text(r, &r->filter.term, NULL);
 	set_text(r, &r->filter.search, NULL);
+	set_text(r, &r->filter.sort, NULL);
 	set_flag(r, &r->filter.overdue, false);
 	set_flag(r, &r->filter.mine, false);
 	app->views.whole = false;
@@ -599,6 +629,8 @@ menu_chosen(struct app *app, const struct chooser_item *it)
 
 	if (kind == MENU_FILTER)
 		return pick_filter(app, v);
+	if (kind == MENU_ACTIVITY)
+		return activity_chosen(app, it);
 	chooser_done(&app->views.menu);
 	if (kind == MENU_STAGE)
 		set_text(r, &r->filter.stage, v > 0 && wf != NULL &&
@@ -793,11 +825,27 @@ toggle_final(struct app *app)
 	return REACT_REDRAW | REACT_LAYOUT;
 }
 
+/* Stuck longest first, or the usual order: the panel and the board. */
+static unsigned
+toggle_stuck(struct app *app)
+{
+	struct listview *r = recs(app);
+
+	if (app->view != VIEW_MAIN && app->view != VIEW_BOARD) {
+		app_message(app, true, "s sorts the recommendations (1) and "
+		    "the stage board (2)");
+		return REACT_REDRAW;
+	}
+	set_text(r, &r->filter.sort, r->filter.sort ? NULL : "stuck");
+	return refilter(app);
+}
+
 static unsigned
 open_filters(struct app *app)
 {
 	if (app->view == VIEW_HELP || app->view == VIEW_TIMELINE ||
-	    app->view == VIEW_PEOPLE || app->view == VIEW_MINE) {
+	    app->view == VIEW_PEOPLE || app->view == VIEW_MINE ||
+	    app->view == VIEW_DELIVERY) {
 		app_message(app, true, "filters apply to the recommendations "
 		    "(1) and the stage board (2)");
 		return REACT_REDRAW;
@@ -829,6 +877,9 @@ views_action(struct app *app, enum action a, unsigned *react)
 		return true;
 	case ACTION_FINAL_STAGES:
 		*react = toggle_final(app);
+		return true;
+	case ACTION_SORT_STUCK:
+		*react = toggle_stuck(app);
 		return true;
 	case ACTION_FILTER:
 		*react = open_filters(app);
@@ -1069,6 +1120,29 @@ detail_owner(struct app *app, struct detail *d, const char *subgroup,
 	return rc < 0 ? -1 : 0;
 }
 
+/*
+ * "In this stage since 2026-10-01 (52 days)", from the panel's row: the
+ * days the store counted to today, so the date is today less them.
+ */
+static void
+detail_in_stage(struct app *app, struct detail *d)
+{
+	const struct listview *r = recs(app);
+	const char *days = listview_value(r, r->sel, "days_in_stage");
+	char since[DATE_ISO_SIZE], *line;
+	int32_t n;
+
+	if (days == NULL)
+		return;
+	n = (int32_t)strtol(days, NULL, 10);
+	date_format_iso(date_from_days(date_to_days(date_today()) - n), since);
+	line = x_printf("In this stage since %s (%" PRId32 " day%s)", since,
+	    n, n == 1 ? "" : "s");
+	detail_wrap(d, "", d->width >= 2 * LABEL_WIDTH + 4 ? LABEL_WIDTH : 2,
+	    line);
+	free(line);
+}
+
 static void
 detail_field(struct app *app, struct detail *d, const struct record *r,
     size_t i)
@@ -1089,6 +1163,62 @@ detail_field(struct app *app, struct detail *d, const struct record *r,
 	}
 	detail_add(d, fd->label, value);
 	free(value);
+	if (strcmp(fd->name, "stage") == 0)
+		detail_in_stage(app, d);
+}
+
+/* "2013-07-01 Zoë Whitfield: 55%" and the note below it. */
+static void
+detail_update(struct detail *d, struct store_cursor *c)
+{
+	const char *name = column(c, "name"), *pct = column(c, "percent");
+	const char *note = column(c, "note");
+	char *line;
+
+	line = x_printf("%s %s%s%s%s", column(c, "at"), name ? name : "",
+	    pct ? ": " : "", pct ? pct : "", pct ? "%" : "");
+	detail_wrap(d, NULL, 2, line);
+	free(line);
+	if (note != NULL && *note != '\0')
+		detail_wrap(d, "", 4, note);
+}
+
+/*
+ * An adopted recommendation's delivery: its colour and why (never typed
+ * in: store/delivery.h), the delivery fields, the latest updates.
+ */
+static int
+detail_delivery(struct app *app, struct detail *d, const struct record *r,
+    struct err *e)
+{
+	struct list_filter f = { .record = r->id, .limit = 3 };
+	struct rag_result rag;
+	struct store_cursor *c;
+	char why[160], *line;
+	size_t i, n = 0;
+	int rc;
+
+	if (store_delivery_rag(app->store, r->id, &rag, e) < 0)
+		return -1;
+	rag_explain(rag, why, sizeof why);
+	line = x_printf("%s: %s", rag_name(rag.rag), why);
+	detail_add(d, "Delivery", line);
+	free(line);
+	for (i = 0; i < r->ent->nfields; i++)
+		if (r->ent->fields[i].flags & FIELD_DELIVERY)
+			detail_add(d, r->ent->fields[i].label, r->shown[i]);
+	if (store_list_open(app->store, "updates", &f, &c, e) < 0)
+		return -1;
+	detail_wrap(d, NULL, 0, "");
+	detail_wrap(d, "Latest progress updates (u adds one)", 0, "");
+	while ((rc = store_cursor_next(c, e)) == 1) {
+		detail_update(d, c);
+		n++;
+	}
+	store_cursor_close(c);
+	if (rc == 0 && n == 0)
+		detail_wrap(d, NULL, 2, "none yet");
+	return rc;
 }
 
 int
@@ -1111,8 +1241,12 @@ views_detail(struct app *app, struct err *e)
 	if (store_get(app->store, ENT_RECOMMENDATION, id, &r, e) < 0)
 		return -1;
 	for (i = 0; i < r.ent->nfields; i++)
-		detail_field(app, d, &r, i);
+		if (!(r.ent->fields[i].flags & FIELD_DELIVERY))
+			detail_field(app, d, &r, i);
 	rc = detail_owner(app, d, record_get(&r, "subgroup"), e);
+	if (rc == 0 && store_delivery_stage(app->store, record_get(&r,
+	    "stage")))
+		rc = detail_delivery(app, d, &r, e);
 	local_time(r.updated_at, when, sizeof when);
 	updated = x_printf("%s%s%s, version %" PRId64, when,
 	    r.updated_by && *r.updated_by ? " by " : "",
@@ -1121,4 +1255,10 @@ views_detail(struct app *app, struct err *e)
 	free(updated);
 	record_done(&r);
 	return rc < 0 ? -1 : detail_history(app, d, e);
+}
+
+unsigned
+views_open_recommendation(struct app *app, int64_t id)
+{
+	return open_recommendation(app, id);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "coopcom/store/delivery.h"
 #include "coopcom/store/list.h"
 #include "coopcom/util/text.h"
 #include "coopcom/util/xalloc.h"
@@ -201,6 +202,7 @@ static const struct {
 	{ "subgroups", ENT_SUBGROUP },
 	{ "recommendations", ENT_RECOMMENDATION },
 	{ "mywork", ENT_RECOMMENDATION },
+	{ "delivery", ENT_RECOMMENDATION },
 	{ "milestones", ENT_MILESTONE },
 	{ "people", ENT_PERSON },
 	{ "meetings", ENT_MEETING },
@@ -545,6 +547,39 @@ edit(struct app *app)
 	return open_form(app);
 }
 
+/* u: a progress update on the selected recommendation, once adopted. */
+static unsigned
+progress_form(struct app *app)
+{
+	struct writer *w = writer_of(app);
+	enum entity_kind kind;
+	struct record r;
+	struct err e;
+	int64_t id;
+	bool adopted;
+
+	err_clear(&e);
+	if (!selected(app, &kind, &id) || kind != ENT_RECOMMENDATION) {
+		app_message(app, true, "Select an adopted recommendation first: "
+		    "u records progress on it (6 lists them)");
+		return REACT_REDRAW;
+	}
+	if (store_get(app->store, kind, id, &r, &e) < 0)
+		return fail(app, &e);
+	adopted = store_delivery_stage(app->store, record_get(&r, "stage"));
+	if (!adopted)
+		app_message(app, true, "%s is at \"%s\": progress is recorded "
+		    "once it is adopted (6 lists those that are)",
+		    record_get(&r, "ref"), views_stage_label(app, record_get(&r,
+		    "stage")));
+	record_done(&r);
+	if (!adopted)
+		return REACT_REDRAW;
+	if (form_init_progress(&w->form, app->store, id, &e) < 0)
+		return fail(app, &e);
+	return open_form(app);
+}
+
 /* After a save: the lists again, with the new record selected if shown. */
 static void
 show_saved(struct app *app, enum entity_kind kind, int64_t id)
@@ -602,7 +637,9 @@ save(struct app *app)
 		    e.msg);
 		return REACT_REDRAW;
 	}
-	if (mode == FORM_JOIN)
+	if (mode == FORM_PROGRESS)
+		name = x_strdup(w->form.what);
+	else if (mode == FORM_JOIN)
 		name = x_printf("%s is now a %s of %s",
 		    lineedit_text(&form_field(&w->form, "person")->edit),
 		    lineedit_text(&form_field(&w->form, "role")->edit),
@@ -615,7 +652,8 @@ save(struct app *app)
 	form_close(app);
 	show_saved(app, kind, id);
 	app_message(app, false, "%s%s", mode == FORM_CREATE ? "Added " :
-	    mode == FORM_EDIT ? "Saved " : "", name);
+	    mode == FORM_EDIT ? "Saved " : mode == FORM_PROGRESS ?
+	    "Recorded " : "", name);
 	free(name);
 	return REACT_REDRAW | REACT_LAYOUT;
 }
@@ -1260,6 +1298,8 @@ writer_action(struct app *app, enum action a)
 		return moves_chooser(app);
 	case ACTION_ARCHIVE:
 		return archive(app);
+	case ACTION_PROGRESS:
+		return progress_form(app);
 	default:
 		return REACT_NONE;
 	}

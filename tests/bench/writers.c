@@ -172,6 +172,36 @@ writer(const char *db, const struct pool_rec *pool, size_t n, double until,
 }
 
 /*
+ * The generated meetings have no attendance; the Assembly decides only
+ * when quorate (store/meeting.c), so the pool's Assemblies are given
+ * twelve people present, as a secretary would record before deciding.
+ */
+static int
+make_quorate(const char *db, const struct pool_rec *pool, size_t n)
+{
+	sqlite3 *h;
+	sqlite3_stmt *q;
+	size_t i;
+	int rc;
+
+	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_timeout(h, 5000);
+	rc = sqlite3_prepare_v2(h, "INSERT OR IGNORE INTO attendance "
+	    "(meeting_id, person_id, status) SELECT ?, id, 'present' FROM "
+	    "person ORDER BY id LIMIT 12", -1, &q, NULL);
+	for (i = 0; rc == SQLITE_OK && i < n; i++) {
+		sqlite3_bind_int64(q, 1, pool[i].meeting);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			rc = SQLITE_ERROR;
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/*
  * The audit entries that are not the decisions' own (a move's decision is
  * made once and audited as such) and the pool's versions, read directly.
  */
@@ -224,7 +254,8 @@ main(int argc, char **argv)
 		return 1;
 	n = fill_pool(s.store, pool);
 	session_done(&s);
-	if (n == 0 || snapshot(argv[1], pool, n, &audit0, &ver0) < 0) {
+	if (n == 0 || make_quorate(argv[1], pool, n) < 0 ||
+	    snapshot(argv[1], pool, n, &audit0, &ver0) < 0) {
 		fprintf(stderr, "coopcom-writers: no recommendations to move "
 		    "in %s\n", argv[1]);
 		return 1;

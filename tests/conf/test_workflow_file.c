@@ -149,8 +149,10 @@ START_TEST(test_default_flags)
 	    "not_accepted", "delivered" };
 	static const char *const editables[] = { "draft", "tested",
 	    "referred_back" };
+	static const char *const deliveries[] = { "adopted", "in_delivery",
+	    "delivered" };
 	struct workflow *wf = load_default();
-	size_t i, nfinal = 0, nedit = 0;
+	size_t i, nfinal = 0, nedit = 0, ndelivery = 0;
 
 	for (i = 0; i < NELEM(finals); i++)
 		ck_assert_msg(workflow_stage(wf, finals[i])->final, "%s",
@@ -161,9 +163,14 @@ START_TEST(test_default_flags)
 	for (i = 0; i < wf->nstages; i++) {
 		nfinal += wf->stages[i].final;
 		nedit += wf->stages[i].editable;
+		ndelivery += wf->stages[i].delivery;
 	}
+	for (i = 0; i < NELEM(deliveries); i++)
+		ck_assert_msg(workflow_stage(wf, deliveries[i])->delivery,
+		    "%s", deliveries[i]);
 	ck_assert_uint_eq(nfinal, NELEM(finals));
 	ck_assert_uint_eq(nedit, NELEM(editables));
+	ck_assert_uint_eq(ndelivery, NELEM(deliveries));
 	workflow_free(wf);
 }
 END_TEST
@@ -435,7 +442,7 @@ static const struct {
 	    "transition has from, to, label, roles, guards, decision_body, "
 	    "decision_outcome and sets_target" },
 	{ "unknown_stage_key", 6, "unknown setting \"finale\" in a stage; a "
-	    "stage has id, label, initial, final and editable" },
+	    "stage has id, label, initial, final, editable and delivery" },
 };
 
 START_TEST(test_fixture_good)

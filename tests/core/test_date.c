@@ -282,19 +282,56 @@ START_TEST(test_format_iso)
 }
 END_TEST
 
+/* Boundaries of each unit: the last day in one and the first in the next. */
+static const struct {
+	int32_t days;
+	const char *text;
+} ages[] = {
+	{ -3, "0d" }, { 0, "0d" }, { 1, "1d" }, { 12, "12d" }, { 59, "59d" },
+	{ 60, "2mo" }, { 89, "2mo" }, { 90, "3mo" }, { 729, "24mo" },
+	{ 730, "2y" }, { 1094, "2y" }, { 1095, "3y" },
+	{ INT32_MAX, "5883516y" },
+};
+
+START_TEST(test_format_age)
+{
+	char out[DATE_AGE_SIZE];
+
+	memset(out, 'x', sizeof out);
+	date_format_age(ages[_i].days, out);
+	ck_assert_str_eq(out, ages[_i].text);
+}
+END_TEST
+
 START_TEST(test_today_override)
 {
 	struct date real, d;
 
+	ck_assert_int_eq(date_today_is_fixed(), 0);
 	date_set_today((struct date){2011, 7, 26});
+	ck_assert_int_eq(date_today_is_fixed(), 1);
 	d = date_today();
 	ck_assert(same(d, (struct date){2011, 7, 26}));
 	date_set_today((struct date){2012, 2, 29});
 	ck_assert(same(date_today(), (struct date){2012, 2, 29}));
 	date_set_today((struct date){0, 0, 0});
+	ck_assert_int_eq(date_today_is_fixed(), 0);
 	real = date_today();
 	ck_assert(date_is_valid(real));
 	ck_assert(real.year >= 2020);
+}
+END_TEST
+
+/* A column that may be empty: NULL and anything but a real ISO day give
+ * the caller's "none". */
+START_TEST(test_days_of)
+{
+	ck_assert_int_eq(date_days_of("1970-01-01", -1), 0);
+	ck_assert_int_eq(date_days_of("2011-07-26", -1), 15181);
+	ck_assert_int_eq(date_days_of(NULL, -7), -7);
+	ck_assert_int_eq(date_days_of("", -7), -7);
+	ck_assert_int_eq(date_days_of("2011-02-29", -7), -7);
+	ck_assert_int_eq(date_days_of("2011-07-26 10:00:00", -7), -7);
 }
 END_TEST
 
@@ -319,7 +356,9 @@ date_suite(void)
 	    sizeof month_names / sizeof month_names[0]);
 	tcase_add_test(tc, test_month_from_name_length);
 	tcase_add_test(tc, test_format_iso);
+	tcase_add_loop_test(tc, test_format_age, 0, sizeof ages / sizeof ages[0]);
 	tcase_add_test(tc, test_today_override);
+	tcase_add_test(tc, test_days_of);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -48,6 +48,19 @@ static const struct norm_case norm_cases[] = {
 	{ ENT_ENGAGEMENT, "reach", "12345678901", "!", "too large" },
 	{ ENT_ENGAGEMENT, "summary", "  kept as typed\n", "  kept as typed\n",
 	    NULL },
+	{ ENT_RECOMMENDATION, "percent", "0", "0", NULL },
+	{ ENT_RECOMMENDATION, "percent", "40%", "40", NULL },
+	{ ENT_RECOMMENDATION, "percent", " 100 % ", "100", NULL },
+	{ ENT_RECOMMENDATION, "percent", "007", "7", NULL },
+	{ ENT_RECOMMENDATION, "percent", "", NULL, NULL },
+	{ ENT_RECOMMENDATION, "percent", "101", "!", "from 0 to 100" },
+	{ ENT_RECOMMENDATION, "percent", "-1", "!", "not a percentage" },
+	{ ENT_RECOMMENDATION, "percent", "12.5", "!", "whole number" },
+	{ ENT_RECOMMENDATION, "percent", "half", "!", "Percent done" },
+	{ ENT_RECOMMENDATION, "percent", "%", "!", "from 0 to 100" },
+	{ ENT_RECOMMENDATION, "percent", "1000", "!", "from 0 to 100" },
+	{ ENT_RECOMMENDATION, "revised", "2013-02-30", "!", "Revised date" },
+	{ ENT_RECOMMENDATION, "responsible", " fmercer ", "fmercer", NULL },
 };
 
 START_TEST(test_normalise)
@@ -123,6 +136,12 @@ START_TEST(test_display)
 	s = field_display(entity_field(person, "admin"), "1");
 	ck_assert_str_eq(s, "yes");
 	free(s);
+	s = field_display(entity_field(rec, "percent"), "40");
+	ck_assert_str_eq(s, "40%");
+	free(s);
+	ck_assert_ptr_nonnull(entity_field(entity_progress(), "note"));
+	ck_assert(entity_field(rec, "revised")->flags & FIELD_DELIVERY);
+	ck_assert(!(entity_field(rec, "target")->flags & FIELD_DELIVERY));
 }
 END_TEST
 

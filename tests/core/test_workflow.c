@@ -27,12 +27,12 @@ static struct workflow *
 sample(void)
 {
 	static const struct workflow_stage stages[] = {
-		{ "draft", "Draft", true, false, true, 2 },
-		{ "submitted", "Submitted", false, false, false, 3 },
-		{ "approved", "Approved", false, false, false, 4 },
-		{ "rejected", "Rejected", false, true, false, 5 },
-		{ "withdrawn", "Withdrawn", false, true, false, 6 },
-		{ "delivered", "Delivered", false, true, false, 7 },
+		{ "draft", "Draft", true, false, true, false, 2 },
+		{ "submitted", "Submitted", false, false, false, false, 3 },
+		{ "approved", "Approved", false, false, false, false, 4 },
+		{ "rejected", "Rejected", false, true, false, false, 5 },
+		{ "withdrawn", "Withdrawn", false, true, false, false, 6 },
+		{ "delivered", "Delivered", false, true, false, true, 7 },
 	};
 	static char *from_draft[] = { "draft" };
 	static char *from_submitted[] = { "submitted" };
@@ -184,7 +184,7 @@ START_TEST(test_add_copies)
 	struct workflow *wf = workflow_new(NULL);
 	char id[] = "draft", from[] = "draft", to[] = "done";
 	char *froms[] = { from };
-	struct workflow_stage s = { id, "Draft", true, false, false, 1 };
+	struct workflow_stage s = { id, "Draft", true, false, false, false, 1 };
 	struct workflow_transition t = { .from = froms, .nfrom = 1, .to = to,
 	    .roles = ROLE(ADMIN) };
 
@@ -436,7 +436,7 @@ static void
 add_stage(struct workflow *wf, const char *id, bool final, int line)
 {
 	struct workflow_stage s = { (char *)id, "Extra", false, final, false,
-	    line };
+	    false, line };
 
 	workflow_add_stage(wf, &s);
 }
@@ -633,7 +633,7 @@ START_TEST(test_describe)
 	    "  approved       Approved\n"
 	    "  rejected       Rejected [final]\n"
 	    "  withdrawn      Withdrawn [final]\n"
-	    "  delivered      Delivered [final]\n"
+	    "  delivered      Delivered [delivery, final]\n"
 	    "\n"
 	    "Transitions:\n"
 	    "  draft -> submitted: agree and submit it to the commission\n"

@@ -48,7 +48,7 @@ for size in 20x5 40x12 132x43 80x24; do
 	    3 '^CC    Co-operative Commission' \
 	    10 '^ small screen: some things hidden \|') ;;
 	132x43) laid_out=(rows_match 0 '^coopcom: Commission  1 main' \
-	    5 'CC-BRK-03 +tested +A youth café' 41 "^ $ME, admin \\| ") ;;
+	    5 'CC-BRK-03 +tested +[0-9]+(d|mo|y) +A youth café' 41 "^ $ME, admin \\| ") ;;
 	80x24) laid_out=(same_as "$TMP/screen.initial") ;;
 	esac
 	if wait_until 10 "${laid_out[@]}"; then

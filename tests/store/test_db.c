@@ -335,6 +335,12 @@ START_TEST(test_migrate_from_every_version)
 	fresh = schema_dump(fresh_path);
 	migrated = schema_dump(fx.path);
 	ck_assert_str_eq(migrated, fresh);
+	/* Version 3 gives every database, old or new, its identity. */
+	name = fx_sql_text("SELECT value FROM meta WHERE key = "
+	    "'database_id'");
+	ck_assert_ptr_nonnull(name);
+	ck_assert_uint_eq(strlen(name), 36);
+	free(name);
 	if (v >= 1) {
 		name = fx_sql_text("SELECT value FROM meta "
 		    "WHERE key = 'test_marker'");

@@ -246,13 +246,31 @@ START_TEST(test_help_80x24)
 }
 END_TEST
 
+/*
+ * The timeline chart on a day in the middle of the demo's next steps:
+ * by months, then by weeks after ] and + (and t back to today), then
+ * grouped by theme after b twice.
+ */
+static const struct {
+	const char *golden;
+	const char *keys[6];
+} charts[] = {
+	{ "timeline-80x24", { "4", NULL } },
+	{ "timeline-weeks-80x24", { "4", "]", "]", "+", "t", NULL } },
+	{ "timeline-themes-80x24", { "4", "b", "b", "j", NULL } },
+};
+
 START_TEST(test_timeline_80x24)
 {
-	static const char *const k[] = { "4", NULL };
+	const char *const *k;
 
-	keys(k);
+	date_set_today((struct date){ 2011, 9, 15 });
 	show(24, 80);
-	compare("timeline-80x24");
+	for (k = charts[_i].keys; *k != NULL; k++) {
+		app_key(&app, *k);
+		show(24, 80);	/* as the loop draws after each key */
+	}
+	compare(charts[_i].golden);
 }
 END_TEST
 
@@ -310,7 +328,8 @@ screen_suite(void)
 	tcase_add_test(tc, test_board_80x24);
 	tcase_add_test(tc, test_mywork_80x24);
 	tcase_add_test(tc, test_help_80x24);
-	tcase_add_test(tc, test_timeline_80x24);
+	tcase_add_loop_test(tc, test_timeline_80x24, 0,
+	    sizeof charts / sizeof charts[0]);
 	tcase_add_test(tc, test_small_40x12);
 	tcase_add_test(tc, test_tiny_20x5);
 	tcase_add_test(tc, test_hostile_text_escaped);

@@ -53,8 +53,22 @@ struct date date_from_days(int32_t days);
  */
 int date_parse_iso(const char *s, struct date *d, struct err *e);
 
+/* The day number of ISO ("YYYY-MM-DD"), or NONE when ISO is NULL or not
+ * such a date (a column that may be empty). */
+int32_t date_days_of(const char *iso, int32_t none);
+
 /* Writes "YYYY-MM-DD" and a NUL into out; d's year must be 0..9999. */
 void date_format_iso(struct date d, char out[DATE_ISO_SIZE]);
+
+/* Room for a span of days in short ("12d", "3mo", "2y") and its NUL. */
+#define DATE_AGE_SIZE 16
+
+/*
+ * A span of days, short, for a list column: "0d" to "59d", then whole
+ * months of 30 days ("2mo" to "23mo"), then whole years of 365 days
+ * ("2y"). A negative span (a date after a --today in the past) is "0d".
+ */
+void date_format_age(int32_t days, char out[DATE_AGE_SIZE]);
 
 /*
  * d moved by a number of calendar months (negative moves back). The day is
@@ -85,5 +99,9 @@ struct date date_today(void);
  * year 0 ({0, 0, 0}) goes back to reading the clock.
  */
 void date_set_today(struct date d);
+
+/* Whether date_set_today() has fixed the date (1) or the clock is read
+ * (0). */
+int date_today_is_fixed(void);
 
 #endif

@@ -34,6 +34,7 @@ enum field_type {
 	FIELD_CODE,		/* short code: letters, digits, '-', '_' */
 	FIELD_LOGIN,		/* a Unix login name */
 	FIELD_INT,		/* a whole number >= 0 */
+	FIELD_PERCENT,		/* a whole number 0..100 ("40" or "40%") */
 	FIELD_MONEY,		/* typed as pounds, stored as integer pence */
 	FIELD_DATE,		/* ISO YYYY-MM-DD */
 	FIELD_TIMESCALE,	/* kept as written; the store derives dates */
@@ -47,7 +48,10 @@ enum field_flag {
 	FIELD_FIXED = 1 << 1,		/* set on create only */
 	FIELD_ADMIN = 1 << 2,		/* only an administrator sets it */
 	FIELD_NULLABLE = 1 << 3,	/* blank is stored as NULL ("not stated") */
-	FIELD_WORKFLOW = 1 << 4		/* changed by the workflow, not by edit */
+	FIELD_WORKFLOW = 1 << 4,	/* changed by the workflow, not by edit */
+	FIELD_DELIVERY = 1 << 5		/* delivery tracking: set only at a
+					   delivery stage (workflow.h), when
+					   the rest is frozen */
 };
 
 struct field {
@@ -69,6 +73,15 @@ struct entity {
 	const struct field *fields;
 	size_t nfields;
 };
+
+/*
+ * A progress update on an adopted recommendation (percent, note): not a
+ * record of its own (it is never edited or archived, and is written only
+ * by store_progress_update), but its fields are checked and offered in a
+ * form like any other. Its kind is ENT_RECOMMENDATION, the record it
+ * belongs to.
+ */
+const struct entity *entity_progress(void);
 
 /* Every entity, by kind; never NULL for a valid kind. */
 const struct entity *entity_get(enum entity_kind kind);

@@ -63,6 +63,9 @@ struct workflow_stage {
 	bool initial;		/* where recommendations start (just one) */
 	bool final;		/* nothing leaves it */
 	bool editable;		/* the content may be edited while here */
+	bool delivery;		/* adopted (or later): its delivery is
+				   tracked (dates, progress, red/amber/
+				   green) */
 	int line;		/* where it was written; 0 when unknown */
 };
 

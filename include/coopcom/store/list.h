@@ -23,6 +23,8 @@ struct list_filter {
 	int64_t subgroup_id;		/* likewise */
 	const char *stage;		/* a stage id */
 	const char *term;		/* short, medium or long */
+	const char *rag;		/* delivery: red, amber, green, none
+					   or done */
 	const char *search;		/* words, matched by the full-text index */
 	bool overdue;			/* only those past their target date and
 					   not in a final stage */
@@ -31,9 +33,20 @@ struct list_filter {
 	int64_t person;			/* whose work ("mywork", "mine") and
 					   memberships ("members"); 0 for the
 					   person acting in "mywork" and "mine",
-					   for anyone in "members" */
-	int64_t record;			/* history: the recommendation's id;
+					   for anyone in "members"; who made
+					   the change in "history" and
+					   "activity" (0 for anyone) */
+	int64_t record;			/* history, updates: the
+					   recommendation's id;
 					   attendance: the meeting's id */
+	const char *from;		/* history, activity: the period's
+					   first day, YYYY-MM-DD */
+	const char *to;			/* ... and its last (inclusive); with
+					   a first day and no last, today */
+	const char *sort;		/* recommendations: NULL for the usual
+					   order, "stuck" for the longest in
+					   their stage first, final stages
+					   left out */
 	bool archived;			/* include archived rows */
 	int64_t limit;			/* 0 for no limit */
 	int64_t offset;

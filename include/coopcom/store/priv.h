@@ -7,6 +7,7 @@
 #ifndef COOPCOM_STORE_PRIV_H
 #define COOPCOM_STORE_PRIV_H
 
+#include "coopcom/core/rag.h"
 #include "coopcom/store/db.h"
 #include "coopcom/store/meeting.h"
 #include "coopcom/store/store.h"
@@ -19,9 +20,11 @@ struct store {
 	int quorum[STORE_NBODIES];	/* per store_bodies[]: present needed
 					   for a meeting to decide; 0 not
 					   checked (meeting.c) */
+	struct rag_rules rag;		/* red/amber/green (delivery.c) */
 };
 
-/* The current UTC time as "YYYY-MM-DD HH:MM:SS" into out. */
+/* The current UTC time as "YYYY-MM-DD HH:MM:SS" into out; under --today
+ * (date_today_is_fixed) the day fixed, at the clock's time of day. */
 void store_now(char out[20]);
 /* Today's date (date_today(), so --today applies) as ISO into out. */
 void store_today(char out[11]);
@@ -55,5 +58,20 @@ int store_scope_of(struct store *st, enum entity_kind kind, int64_t id,
  */
 int store_check_quorum(struct store *st, int64_t meeting_id,
     const char *outcome, struct err *e);
+
+/*
+ * Registers the SQL functions rag, rag_stale and rag_why (delivery.h)
+ * on the store's connection and sets the default rules (delivery.c).
+ */
+int delivery_register(struct store *st, struct err *e);
+
+/*
+ * store_progress_update dated AT (ISO) rather than today and credited to
+ * person BY (0: the person acting): for the demo, whose history happened
+ * on its own dates, reported by its own people.
+ */
+int store_progress_at(struct store *st, int64_t rec_id, int64_t version,
+    const char *percent, const char *note, const char *at, int64_t by,
+    struct err *e);
 
 #endif

@@ -22,6 +22,10 @@ enum screen_style {
 	STYLE_ERROR,		/* an error message */
 	STYLE_DIM,		/* greyed: not allowed now */
 	STYLE_TITLE,		/* the top line */
+	STYLE_RAG_RED,		/* delivery red/amber/green/done: beside */
+	STYLE_RAG_AMBER,	/* a symbol (R A G ✓), never alone */
+	STYLE_RAG_GREEN,
+	STYLE_RAG_DONE,
 	STYLE_COUNT
 };
 

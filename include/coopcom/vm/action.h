@@ -41,6 +41,11 @@
 	    "assessment grid", "I")					\
 	X(REPORT, "report", "write the report to Cabinet to a file",	\
 	    "R")							\
+	/* Reports and exports of the timeline (exportjob.h). */	\
+	X(PROGRESS_REPORT, "progress_report", "write the progress "	\
+	    "report for a period to a file", "p")			\
+	X(EXPORT_TIMELINE, "export_timeline", "export the timeline to "	\
+	    "a file: .ics (a calendar), .csv or .md", "x")		\
 	X(VIEW_MAIN, "view_main", "commissions, sub-groups, "		\
 	    "recommendations", "1")					\
 	X(VIEW_BOARD, "view_board", "the stage board", "2")		\
@@ -48,7 +53,27 @@
 	    "the final stages", "F")					\
 	X(VIEW_MINE, "view_mine", "my work", "3")			\
 	X(VIEW_TIMELINE, "view_timeline", "the timeline", "4")		\
+	/* Inside the timeline chart. */				\
+	X(TIME_EARLIER, "time_earlier", "timeline: one period earlier",	\
+	    "[")							\
+	X(TIME_LATER, "time_later", "timeline: one period later", "]")	\
+	X(ZOOM_IN, "zoom_in", "timeline: zoom in (quarters, months, "	\
+	    "weeks)", "+")						\
+	X(ZOOM_OUT, "zoom_out", "timeline: zoom out", "-")		\
+	X(TODAY, "today", "timeline: back to today", "t")		\
+	X(GROUP_BY, "group_by", "timeline: group by commission, "	\
+	    "sub-group or theme", "b")					\
 	X(VIEW_PEOPLE, "view_people", "people", "5")			\
+	/* Delivery tracking of adopted recommendations. */		\
+	X(VIEW_DELIVERY, "view_delivery", "the delivery tracker: "	\
+	    "adopted recommendations, red first", "6")			\
+	X(PROGRESS, "progress", "record progress on the selected "	\
+	    "adopted recommendation", "u")				\
+	/* Time in stage and the audit timeline. */			\
+	X(SORT_STUCK, "sort_stuck", "recommendations and the board: "	\
+	    "stuck longest first (final stages left out), or back", "s") \
+	X(VIEW_ACTIVITY, "view_activity", "the audit timeline: who "	\
+	    "changed what and when", "7")				\
 	X(REDRAW, "redraw", "redraw the screen", "C-l")
 
 enum action {

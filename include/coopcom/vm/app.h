@@ -15,10 +15,12 @@
 
 #include "coopcom/util/text.h"
 #include "coopcom/vm/action.h"
+#include "coopcom/vm/activity.h"
 #include "coopcom/vm/keymap.h"
 #include "coopcom/vm/lineedit.h"
 #include "coopcom/vm/listview.h"
 #include "coopcom/vm/session.h"
+#include "coopcom/vm/timeline.h"
 #include "coopcom/vm/views.h"
 
 enum reaction {
@@ -33,8 +35,10 @@ enum view {
 	VIEW_MAIN,		/* commissions | sub-groups | recommendations | detail */
 	VIEW_BOARD,		/* a commission's recommendations by stage */
 	VIEW_MINE,		/* what the person acting can act on now */
-	VIEW_TIMELINE,		/* milestones in date order */
+	VIEW_TIMELINE,		/* the timeline chart (timeline.h) */
 	VIEW_PEOPLE,
+	VIEW_DELIVERY,		/* adopted recommendations, red first */
+	VIEW_ACTIVITY,		/* the audit timeline (activity.h) */
 	VIEW_MEETING,		/* a meeting's agenda (meetingview.h) */
 	VIEW_HELP,		/* every key, from the action table */
 	VIEW_COUNT
@@ -76,6 +80,8 @@ struct detail {
 	struct text_lines lines;	/* safe, wrapped text */
 	int scroll;			/* first line shown */
 	int width, height;
+	bool stale;			/* lines are of the last selection but
+					   one: rebuilt by app_idle (defer) */
 };
 
 struct app {
@@ -86,8 +92,11 @@ struct app {
 	enum view back;			/* the view HELP returns to */
 	enum panel focus;
 	struct listview lists[PANEL_DETAIL];	/* main view's list panels */
-	struct listview timeline;
+	struct listview timeline;	/* the chart's rows (timeline.h) */
+	struct timeline chart;		/* its window of time, zoom, groups */
 	struct listview people;
+	struct listview delivery;	/* the delivery tracker */
+	struct activity activity;	/* the audit timeline */
 	struct detail detail;
 	struct views views;		/* board, my work, filters, status */
 	struct writer *writer;		/* forms, choosers, drafts (writer.h);
@@ -99,13 +108,30 @@ struct app {
 	 * for none. */
 	void (*progress)(struct app *app, int64_t done, int64_t total);
 	struct prompt prompt;
+	char period[32];		/* p: the period asked, "FROM TO",
+					   until the file is (exportjob.h) */
 	int help_scroll;
 	char message[512];		/* status message, safe text */
 	bool message_error;
 	int64_t data_version;		/* to notice others' changes */
+	bool defer;			/* app_init_deferred: see app_idle */
 };
 
 int app_init(struct app *app, struct session *s, struct err *e);
+/*
+ * As app_init, for the full-screen loop, which then calls app_idle when
+ * input is idle: so that the first screen and each key are answered at
+ * once, work that can wait is left for then. The status line's counts
+ * read the whole database, and show "…" until first counted; after a
+ * move in a list, the detail panel keeps the last record's text until
+ * input rests for APP_IDLE_DETAIL_MS (a key that uses the detail first
+ * brings it up to date).
+ */
+int app_init_deferred(struct app *app, struct session *s, struct err *e);
+#define APP_IDLE_DETAIL_MS 60
+/* How long input must be idle before app_idle has work, or -1: none. */
+int app_idle_ms(const struct app *app);
+unsigned app_idle(struct app *app);
 void app_done(struct app *app);
 
 /* A keypress, by key name: to the prompt when one is open, else mapped. */

@@ -12,8 +12,9 @@
 #ifndef COOPCOM_VM_DOC_H
 #define COOPCOM_VM_DOC_H
 
-#include <stdint.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "coopcom/util/err.h"
@@ -37,6 +38,27 @@ void doc_text(FILE *fp, bool html, const char *s);
 /* Text for a Markdown table cell: as doc_md, "|" escaped, line ends as
  * spaces. */
 void doc_md_cell(FILE *fp, const char *s);
+
+/*
+ * Tables, headings and paragraphs, written by the same calls as HTML
+ * (HTML true) or Markdown, their text escaped. In a table, bit i of
+ * NUMERIC aligns column i right (numbers); a TOTAL row is set in bold.
+ * A cell is S as table text (doc_html or doc_md_cell), NULL as empty.
+ */
+void doc_cell(FILE *fp, bool html, const char *s);
+void doc_table_start(FILE *fp, bool html, const char *const *heads,
+    size_t n, unsigned numeric);
+void doc_table_end(FILE *fp, bool html);
+void doc_row_start(FILE *fp, bool html, bool total);
+void doc_row_end(FILE *fp, bool html);
+void doc_td(FILE *fp, bool html, const char *s);
+void doc_td_num(FILE *fp, bool html, int64_t n);
+/* A heading of LEVEL (1..6); ID, when not NULL, is its HTML anchor. */
+void doc_heading(FILE *fp, bool html, int level, const char *id,
+    const char *s);
+void doc_para_start(FILE *fp, bool html);
+void doc_para_end(FILE *fp, bool html);
+void doc_strong(FILE *fp, bool html, const char *s);
 
 /* The start of an HTML page titled TITLE (escaped here), its styles
  * included; and its end. */

@@ -30,7 +30,9 @@
 enum form_mode {
 	FORM_CREATE,	/* store_create */
 	FORM_EDIT,	/* store_update against the version opened */
-	FORM_JOIN	/* a person joins a sub-group: store_join_subgroup */
+	FORM_JOIN,	/* a person joins a sub-group: store_join_subgroup */
+	FORM_PROGRESS	/* a progress update (entity_progress):
+			   store_progress_update on recommendation id */
 };
 
 struct form_field {
@@ -77,9 +79,18 @@ enum form_result {
  */
 void form_init_create(struct form *fm, struct store *st,
     enum entity_kind kind, enum form_mode mode);
-/* A form holding record ID as stored now; -1 when it cannot be read. */
+/*
+ * A form holding record ID as stored now; -1 when it cannot be read. A
+ * recommendation's delivery fields are shown only at a delivery stage.
+ */
 int form_init_edit(struct form *fm, struct store *st, enum entity_kind kind,
     int64_t id, struct err *e);
+/*
+ * A progress update (percent, note) on recommendation ID, the percent
+ * filled in from the recommendation; saved against its version now.
+ */
+int form_init_progress(struct form *fm, struct store *st, int64_t id,
+    struct err *e);
 void form_done(struct form *fm);
 
 /* How record R is named in messages: "recommendation CC-LCL-03". Caller

@@ -19,7 +19,11 @@
 enum lv_flags {
 	LV_RIGHT = 1 << 0,	/* right-aligned (numbers, money) */
 	LV_MONEY = 1 << 1,	/* pence, shown as pounds */
-	LV_LABEL = 1 << 2	/* a choice id, shown with spaces */
+	LV_LABEL = 1 << 2,	/* a choice id, shown with spaces */
+	LV_DAYS = 1 << 3,	/* whole days, shown short: "12d", "3mo" */
+	LV_RAG = 1 << 4,	/* "red"...: a symbol (R A G ✓ -) in its
+				   colour (core/rag.h) */
+	LV_MARK = 1 << 5	/* 0 or 1: "!" when 1, else blank */
 };
 
 struct lv_column {

@@ -46,7 +46,8 @@ enum menu_kind {
 	MENU_NONE,		/* closed */
 	MENU_FILTER,		/* which filter */
 	MENU_STAGE,		/* which stage */
-	MENU_TERM		/* which term */
+	MENU_TERM,		/* which term */
+	MENU_ACTIVITY		/* which filter of the activity (activity.h) */
 };
 
 struct views_status {
@@ -54,6 +55,9 @@ struct views_status {
 	int64_t needs_me;	/* rows of "my work" */
 	int64_t overdue;	/* overdue recommendations, everywhere */
 	int64_t version;	/* store_data_version they were read at */
+	bool counted;		/* needs_me and overdue were counted once */
+	bool stale;		/* they are to be counted again: at once, or
+				   when input is idle (app->defer) */
 };
 
 struct views {
@@ -71,8 +75,14 @@ struct views {
 void views_init(struct app *app);
 void views_done(struct app *app);
 
-/* Reloads the board, my work and the status counts (after a change). */
+/*
+ * Reloads the board, my work and the status counts (after a change). With
+ * app->defer the counts, which read the whole database, are left stale
+ * for views_count.
+ */
 int views_reload(struct app *app, struct err *e);
+/* Counts the status line's figures when stale: 1 when it did, 0, or -1. */
+int views_count(struct app *app, struct err *e);
 
 /* The UI's list height, passed on by app_set_heights. */
 void views_set_heights(struct app *app, int rows);
@@ -87,7 +97,8 @@ bool views_action(struct app *app, enum action a, unsigned *react);
 /* A key while the menu is open: true when the menu took it. */
 bool views_key(struct app *app, const char *key, unsigned *react);
 
-/* The list with the cursor in the board or my work; NULL elsewhere. */
+/* The list with the cursor in the board, my work or the delivery
+ * tracker (Enter opens its recommendation); NULL elsewhere. */
 struct listview *views_current_list(struct app *app);
 
 /*
@@ -107,6 +118,9 @@ int views_detail(struct app *app, struct err *e);
 /* A click: selects ROW of the board's shown column COLUMN (0 in my
  * work); the reaction. */
 unsigned views_select(struct app *app, size_t column, int64_t row);
+/* Shows recommendation ID in the main view's detail panel (the timeline's
+ * Enter); the reaction. */
+unsigned views_open_recommendation(struct app *app, int64_t id);
 
 /* The UI says how many board columns fit across the screen. */
 void views_board_fit(struct app *app, size_t fit);

@@ -35,7 +35,8 @@ struct chooser *writer_chooser(struct app *app);
 /* A key (keymap.h name) for the open chooser or form; reaction flags. */
 unsigned writer_key(struct app *app, const char *key);
 
-/* ACTION_ADD, ACTION_EDIT, ACTION_JOIN, ACTION_ADVANCE, ACTION_ARCHIVE. */
+/* ACTION_ADD, ACTION_EDIT, ACTION_JOIN, ACTION_ADVANCE, ACTION_ARCHIVE,
+ * ACTION_PROGRESS. */
 unsigned writer_action(struct app *app, enum action a);
 
 /*
