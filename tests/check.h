@@ -33,6 +33,7 @@ Suite *meeting_suite(void);
 Suite *store_impact_suite(void);
 Suite *delivery_suite(void);
 Suite *store_activity_suite(void);
+Suite *timeline_order_suite(void);
 Suite *vm_delivery_suite(void);
 Suite *impact_suite(void);
 Suite *report_suite(void);

@@ -249,35 +249,21 @@ write_stage(struct store *st, const struct record *rec,
 	static const char sql[] =
 	    "UPDATE recommendation SET stage = :to, stage_since = :now, "
 	    "round = round + :resub, target_date = coalesce(:target, "
-	    "target_date), version = version + 1, updated_at = :now, "
-	    "updated_by = :me WHERE id = :id AND version = :version";
+	    "target_date), " STORE_STAMP;
 	sqlite3_stmt *q = db_prepare(st->db, sql, e);
-	char now[20];
 
 	if (q == NULL)
 		return -1;
-	store_now(now);
 	db_bind_text(q, ":to", c->to);
-	db_bind_text(q, ":now", now);
 	db_bind_int(q, ":resub", c->resubmission);
 	db_bind_text(q, ":target", c->target);
-	if (st->me.id)
-		db_bind_int(q, ":me", st->me.id);
-	db_bind_int(q, ":id", rec->id);
-	db_bind_int(q, ":version", rec->version);
-	if (db_run(st->db, q, e) < 0)
-		return -1;
-	if (db_changes(st->db) != 1)
-		return err_set(e, ERR_CONFLICT, "the recommendation changed "
-		    "while it was being saved; nothing was saved");
-	return 0;
+	return store_run_update(st, q, rec, e);
 }
 
 static char *
 change_json(const struct record *rec, const struct stage_change *c)
 {
 	json_t *o = json_object();
-	char *text;
 
 	json_object_set_new(o, "stage", json_pack("[s,s]", c->from, c->to));
 	if (c->target != NULL)
@@ -285,11 +271,7 @@ change_json(const struct record *rec, const struct stage_change *c)
 		    record_get(rec, "target"), c->target));
 	if (c->resubmission)
 		json_object_set_new(o, "resubmits", json_integer(c->follows));
-	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(o);
-	if (text == NULL)
-		fatal("out of memory");
-	return text;
+	return store_changes_text(o);
 }
 
 static int

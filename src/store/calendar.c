@@ -12,10 +12,6 @@
 #include "coopcom/store/priv.h"
 #include "coopcom/util/xalloc.h"
 
-/* A recommendation's due date: the revised date, else the target. */
-#define DUE "coalesce(r.revised_date, r.target_date)"
-#define IN_SET(set) "instr(" set ", ',' || r.stage || ',') > 0"
-
 #define CALENDAR_UNION \
 	"SELECT 1 AS milestone, m.id AS id, coalesce(c.code, c2.code, '') " \
 	"AS commission, coalesce(s.code, '') AS subgroup, CASE WHEN m.theme " \
@@ -31,14 +27,13 @@
 	"coalesce(m.commission_id, s.commission_id) = :cid) AND (:sgid IS " \
 	"NULL OR m.subgroup_id = :sgid) UNION ALL SELECT 0, r.id, c.code, " \
 	"s.code, s.theme, r.ref, r.title, '', r.target_date, r.revised_date, " \
-	DUE ", " DUE ", 'exact', '', r.stage, r.actual_date IS NOT NULL OR " \
-	IN_SET(":delivered") ", r.actual_date IS NULL AND " IN_SET(":dropped") \
-	", coalesce(r.actual_date, CASE WHEN " IN_SET(":delivered") " THEN " \
-	"substr(r.stage_since, 1, 10) END), r.version, r.updated_at FROM " \
-	"recommendation r JOIN subgroup s ON s.id = r.subgroup_id JOIN " \
+	REC_DUE ", " REC_DUE ", 'exact', '', r.stage, r.actual_date IS NOT " \
+	"NULL OR " REC_IN_SET(":delivered") ", r.actual_date IS NULL AND " \
+	REC_IN_SET(":dropped") ", " REC_DONE_ON ", r.version, r.updated_at " \
+	"FROM recommendation r JOIN subgroup s ON s.id = r.subgroup_id JOIN " \
 	"commission c ON c.id = s.commission_id WHERE r.archived = 0 AND " \
-	DUE " IS NOT NULL AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS " \
-	"NULL OR s.id = :sgid)"
+	REC_DUE " IS NOT NULL AND (:cid IS NULL OR c.id = :cid) AND (:sgid " \
+	"IS NULL OR s.id = :sgid)"
 
 static const char rows_sql[] = "SELECT * FROM (" CALENDAR_UNION ") ORDER "
     "BY earliest IS NULL, earliest, latest, dating <> 'tbc', milestone "

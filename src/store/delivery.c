@@ -16,7 +16,6 @@
 #include "coopcom/store/delivery.h"
 #include "coopcom/store/priv.h"
 #include "coopcom/util/text.h"
-#include "coopcom/util/xalloc.h"
 
 static int32_t
 day_of(const char *iso)
@@ -293,25 +292,13 @@ write_percent(struct store *st, const struct record *r,
 {
 	static const char sql[] =
 	    "UPDATE recommendation SET percent_complete = coalesce(:pct, "
-	    "percent_complete), version = version + 1, updated_at = :now, "
-	    "updated_by = :me WHERE id = :id AND version = :version";
+	    "percent_complete), " STORE_STAMP;
 	sqlite3_stmt *q = db_prepare(st->db, sql, e);
-	char now[20];
 
 	if (q == NULL)
 		return -1;
-	store_now(now);
 	db_bind_text(q, ":pct", p->percent);
-	db_bind_text(q, ":now", now);
-	db_bind_int(q, ":me", st->me.id);
-	db_bind_int(q, ":id", r->id);
-	db_bind_int(q, ":version", r->version);
-	if (db_run(st->db, q, e) < 0)
-		return -1;
-	if (db_changes(st->db) != 1)
-		return err_set(e, ERR_CONFLICT, "the recommendation changed "
-		    "while it was being saved; nothing was saved");
-	return 0;
+	return store_run_update(st, q, r, e);
 }
 
 /* {"percent":[old,new],"progress_update":ID}; percent when given. */
@@ -319,17 +306,12 @@ static char *
 changes_json(const struct record *r, const struct progress *p, int64_t id)
 {
 	json_t *o = json_object();
-	char *text;
 
 	if (p->percent != NULL)
 		json_object_set_new(o, "percent", json_pack("[s?,s]",
 		    record_get(r, "percent"), p->percent));
 	json_object_set_new(o, "progress_update", json_integer(id));
-	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(o);
-	if (text == NULL)
-		fatal("out of memory");
-	return text;
+	return store_changes_text(o);
 }
 
 static int

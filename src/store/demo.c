@@ -18,7 +18,6 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "coopcom/store/demo.h"
@@ -846,21 +845,31 @@ put_id(struct values *vs, const char *name, int64_t id)
 	put(vs, name, vs->ids[vs->n]);
 }
 
+/* The id of the person of the demo called NAME; 0 when there is none. */
+static int64_t
+person_id(const struct demo *d, const char *name, struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(people); i++)
+		if (strcmp(people[i].name, name) == 0)
+			return d->person_ids[i];
+	err_set(e, ERR_INVALID, "demo: no person \"%s\"", name);
+	return 0;
+}
+
 static int
 put_person(struct values *vs, const struct demo *d, const char *field,
     const char *name, struct err *e)
 {
-	size_t i;
+	int64_t id;
 
 	if (name == NULL)
 		return 0;
-	for (i = 0; i < NELEM(people); i++) {
-		if (strcmp(people[i].name, name) == 0) {
-			put_id(vs, field, d->person_ids[i]);
-			return 0;
-		}
-	}
-	return err_set(e, ERR_INVALID, "demo: no person \"%s\"", name);
+	if ((id = person_id(d, name, e)) == 0)
+		return -1;
+	put_id(vs, field, id);
+	return 0;
 }
 
 static int
@@ -1091,16 +1100,13 @@ static int
 attend(struct demo *d, int64_t meeting, const char *name, const char *status,
     struct err *e)
 {
-	char id[24];
-	size_t i;
+	char text[24];
+	int64_t id;
 
-	for (i = 0; i < NELEM(people); i++) {
-		if (strcmp(people[i].name, name) == 0) {
-			snprintf(id, sizeof id, "%" PRId64, d->person_ids[i]);
-			return store_attend(d->st, meeting, id, status, e);
-		}
-	}
-	return err_set(e, ERR_INVALID, "demo: no person \"%s\"", name);
+	if ((id = person_id(d, name, e)) == 0)
+		return -1;
+	snprintf(text, sizeof text, "%" PRId64, id);
+	return store_attend(d->st, meeting, text, status, e);
 }
 
 static int
@@ -1229,10 +1235,10 @@ add_delivery(struct demo *d, const struct demo_delivery *dl, struct err *e)
 
 	memset(&vs, 0, sizeof vs);
 	if (store_resolve(d->st, ENT_RECOMMENDATION, dl->ref, &id, e) < 0 ||
+	    (by = person_id(d, dl->responsible, e)) == 0 ||
 	    put_person(&vs, d, "responsible", dl->responsible, e) < 0 ||
 	    put_person(&vs, d, "accountable", dl->accountable, e) < 0)
 		return -1;
-	by = strtoll(vs.v[0].text, NULL, 10);
 	for (u = dl->updates; u < dl->updates + NELEM(dl->updates) &&
 	    u->at != NULL; u++)
 		if (store_progress_at(d->st, id, 0, u->percent, u->note, u->at,

@@ -183,15 +183,9 @@ static char *
 change_json(const char *heading, const struct impact_row *old,
     const char *rating, const char *comment)
 {
-	json_t *o = json_pack("{s:s,s:[s?,s],s:[s?,s]}", "impact", heading,
-	    "rating", old->rating, rating, "comment", old->comment, comment);
-	char *text;
-
-	if (o == NULL || (text = json_dumps(o, JSON_COMPACT |
-	    JSON_SORT_KEYS)) == NULL)
-		fatal("out of memory");
-	json_decref(o);
-	return text;
+	return store_changes_text(json_pack("{s:s,s:[s?,s],s:[s?,s]}",
+	    "impact", heading, "rating", old->rating, rating, "comment",
+	    old->comment, comment));
 }
 
 static int

@@ -50,17 +50,29 @@ static char *count_sql[24];
 #define RECS_COLUMNS { "id", "ref", "title", "commission", "subgroup", \
 	"stage", "term", "savings_pence", "upfront_cost_pence", "target", \
 	"days_in_stage", NULL }
-#define RECS_FROM "SELECT r.id, r.ref, r.title, c.code, s.code, r.stage, " \
-	"r.term, r.savings_pence, r.upfront_cost_pence, r.target_date, " \
-	DAYS_IN_STAGE " FROM recommendation r JOIN subgroup s ON s.id = " \
+#define RECS_SELECT "SELECT r.id, r.ref, r.title, c.code, s.code, " \
+	"r.stage, r.term, r.savings_pence, r.upfront_cost_pence, " \
+	"r.target_date, " DAYS_IN_STAGE
+#define RECS_FROM " FROM recommendation r JOIN subgroup s ON s.id = " \
 	"r.subgroup_id JOIN commission c ON c.id = s.commission_id WHERE " \
 	"(:archived OR r.archived = 0) "
 #define RECS_FILTERS "AND (:stage IS NULL OR r.stage = :stage) " \
 	"AND (:term IS NULL OR r.term = :term) AND (NOT :overdue OR " \
-	"(r.target_date < :today AND " NOT_FINAL ")) AND (NOT :mine OR " \
-	"r.created_by = :me OR s.id IN " MY_SUBGROUPS ") " \
-	"AND (:search IS NULL OR r.id IN (SELECT rowid FROM " \
-	"recommendation_fts WHERE recommendation_fts MATCH :search)) "
+	"(coalesce(r.revised_date, r.target_date) < :today AND " NOT_FINAL \
+	")) AND (NOT :mine OR " \
+	"r.created_by = :me OR s.id IN " MY_SUBGROUPS ") "
+/*
+ * The words searched for. Within a commission or sub-group, "+r.id"
+ * keeps SQLite from looking up every match's row by its id (12,500 for
+ * two letters, scattered over the table: 20-70 ms) rather than reading
+ * the scope's few thousand through the sub-group index and testing each
+ * against the matches (2-3 ms).
+ */
+#define SEARCH(by) "AND (:search IS NULL OR " by "r.id IN (SELECT rowid " \
+	"FROM recommendation_fts WHERE recommendation_fts MATCH :search)) "
+#define RECS_SCOPED "AND r.subgroup_id IN " IN_SCOPE " " RECS_FILTERS \
+	SEARCH("+")
+#define RECS_ORDER "ORDER BY c.code, s.code, length(r.ref), r.ref" PAGE
 /*
  * Stuck longest first: not final, the oldest stage_since first. Over
  * the whole database the index on stage_since gives the order; within a
@@ -159,7 +171,10 @@ static char *count_sql[24];
  * The timeline (vm/timeline.h): milestones and recommendations' due dates
  * in one list. Each arm walks commissions (or sub-groups, by theme) in
  * order and the items of each through an index by date, so SQLite merges
- * the arms without sorting the whole table. "band" is an equality-bound
+ * the arms without sorting the whole table (items that start on the
+ * same day are sorted among themselves: by their last day, milestones
+ * before recommendations, as the calendar has them). "band" is an
+ * equality-bound
  * column (0, or NULL for the undated) that puts the undated last: a
  * constant there would make SQLite sort every arm.
  */
@@ -235,14 +250,13 @@ static const struct list_def lists[] = {
 	    "JOIN commission c ON c.id = s.commission_id WHERE (:archived OR "
 	    "s.archived = 0) AND (:cid IS NULL OR c.id = :cid) AND (:sgid IS "
 	    "NULL OR s.id = :sgid) ORDER BY c.code, s.code" PAGE },
-	{ "recommendations", RECS_COLUMNS, RECS_FROM "AND r.subgroup_id IN "
-	    IN_SCOPE " " RECS_FILTERS "ORDER BY c.code, s.code, "
-	    "length(r.ref), r.ref" PAGE },
+	{ "recommendations", RECS_COLUMNS, RECS_SELECT RECS_FROM RECS_SCOPED
+	    RECS_ORDER },
 	/* Versions of a list are named "list:variant" (variant_of). */
-	{ "recommendations:stuck", RECS_COLUMNS, RECS_FROM "AND "
-	    "r.subgroup_id IN " IN_SCOPE " " RECS_FILTERS STUCK },
-	{ "recommendations:stuck everywhere", RECS_COLUMNS, RECS_FROM
-	    RECS_FILTERS STUCK },
+	{ "recommendations:stuck", RECS_COLUMNS, RECS_SELECT RECS_FROM
+	    RECS_SCOPED STUCK },
+	{ "recommendations:stuck everywhere", RECS_COLUMNS, RECS_SELECT
+	    RECS_FROM RECS_FILTERS SEARCH("") STUCK },
 	{ "mywork", { "id", "ref", "title", "commission", "subgroup", "stage",
 	    "target", "why", NULL },
 	    "SELECT id, ref, title, commission, subgroup, stage, target, "
@@ -283,7 +297,8 @@ static const struct list_def lists[] = {
 	    "commission c2 ON c2.id = s.commission_id WHERE (:archived OR "
 	    "m.archived = 0) AND (:cid IS NULL OR coalesce(m.commission_id, "
 	    "s.commission_id) = :cid) AND (:sgid IS NULL OR m.subgroup_id = "
-	    ":sgid) ORDER BY m.earliest IS NULL, m.earliest, m.latest, m.id"
+	    ":sgid) AND (:rid IS NULL OR m.id = :rid) "
+	    "ORDER BY m.earliest IS NULL, m.earliest, m.latest, m.id"
 	    PAGE },
 	{ "people", { "id", "login", "name", "organisation", "kind", "admin",
 	    NULL },
@@ -336,8 +351,8 @@ static const struct list_def lists[] = {
 	    "',') FROM json_each(a.changes)), m.body, m.held_on FROM audit a "
 	    "LEFT JOIN person p ON p.id = a.person_id LEFT JOIN decision d ON "
 	    "d.id = a.decision_id LEFT "
-	    "JOIN meeting m ON m.id = d.meeting_id WHERE a.entity = "
-	    "'recommendation' AND a.entity_id = :rid AND :archived >= 0 "
+	    "JOIN meeting m ON m.id = d.meeting_id WHERE a.entity = :entity "
+	    "AND a.entity_id = :rid AND :archived >= 0 "
 	    "AND (:pid IS NULL OR a.person_id = :pid) AND a.at >= :from AND "
 	    "a.at < :upto ORDER BY a.id" PAGE },
 	{ "activity", ACTIVITY_COLUMNS, ACTIVITY_FROM ACTIVITY_WHEN },
@@ -388,8 +403,8 @@ static const struct list_def lists[] = {
 	    TL_BY_COMMISSION("milestone m", "m") TL_DATED_MILESTONE
 	    "UNION ALL " TL_RECOMMENDATION("c.archived")
 	    TL_BY_COMMISSION("recommendation r", "r") TL_DATED_RECOMMENDATION
-	    TL_UNDATED "ORDER BY band DESC, commission, subgroup, earliest, id"
-	    PAGE },
+	    TL_UNDATED "ORDER BY band DESC, commission, subgroup, earliest, "
+	    "latest, kind, id" PAGE },
 	/* By theme (a sub-group's milestones under the sub-group's), date. */
 	{ "timeline_themes", { TL_COLUMNS },
 	    TL_MILESTONE("m.archived", "NULL", "m.theme") TL_OWN_MILESTONES
@@ -397,7 +412,8 @@ static const struct list_def lists[] = {
 	    TL_BY_THEME("milestone m", "m") TL_DATED_MILESTONE
 	    "UNION ALL " TL_RECOMMENDATION("s.archived")
 	    TL_BY_THEME("recommendation r", "r") TL_DATED_RECOMMENDATION
-	    TL_UNDATED "ORDER BY band DESC, theme, earliest, id" PAGE },
+	    TL_UNDATED "ORDER BY band DESC, theme, earliest, latest, kind, id"
+	    PAGE },
 	/* :awaiting is ",body:stage," for each stage a body decides from. */
 	{ "agenda", { "id", "ref", "title", "subgroup", "stage", "term",
 	    "savings_pence", "upfront_cost_pence", "decision", "for",
@@ -444,6 +460,22 @@ struct store_cursor {
 	const struct list_def *def;
 	sqlite3_stmt *stmt;
 	size_t ncolumns;
+	bool counted;		/* column ncolumns is the rows in all */
+	int64_t total;		/* its value on the last row read */
+};
+
+/*
+ * Lists whose page can carry the count of all the rows under the filter
+ * (store_list_open_counted): their query sorts every row it selects for
+ * the page anyway, so counting them there costs little, where a count
+ * of its own would find them all again (search as you type).
+ */
+static const struct {
+	const char *name;
+	const char *sql;
+} counted[] = {
+	{ "recommendations", RECS_SELECT ", count(*) OVER ()" RECS_FROM
+	    RECS_SCOPED RECS_ORDER },
 };
 
 /* The last occurrence of NEEDLE in S, which has one. */
@@ -749,6 +781,9 @@ bind_filter(struct store *st, sqlite3_stmt *q, const struct list_filter *f,
 	bind_if(q, ":cid", cid);
 	bind_if(q, ":sgid", sgid);
 	bind_if(q, ":rid", f->record);
+	if (sqlite3_bind_parameter_index(q, ":entity") > 0)
+		db_bind_text(q, ":entity", f->entity ? f->entity :
+		    "recommendation");
 	if (sqlite3_bind_parameter_index(q, ":stage") > 0)
 		db_bind_text(q, ":stage", f->stage);
 	if (sqlite3_bind_parameter_index(q, ":rag") > 0 &&
@@ -786,28 +821,55 @@ no_list(const char *name, struct err *e)
 	return -1;
 }
 
-int
-store_list_open(struct store *st, const char *name,
-    const struct list_filter *f, struct store_cursor **out, struct err *e)
+static int
+list_open(struct store *st, const char *name, const struct list_filter *f,
+    bool count, struct store_cursor **out, struct err *e)
 {
 	const struct list_def *def;
+	const char *sql;
 	struct store_cursor *c;
 	sqlite3_stmt *q;
+	size_t i;
 
 	*out = NULL;
 	if (find_list(name, f, &def, e) < 0)
 		return -1;
-	if ((q = db_prepare(st->db, def->sql, e)) == NULL ||
+	sql = def->sql;
+	for (i = 0; count && i < sizeof counted / sizeof counted[0]; i++)
+		if (strcmp(counted[i].name, def->name) == 0)
+			sql = counted[i].sql;
+	if ((q = db_prepare(st->db, sql, e)) == NULL ||
 	    bind_filter(st, q, f, e) < 0)
 		return -1;
 	c = x_calloc(1, sizeof *c);
 	c->st = st;
 	c->def = def;
 	c->stmt = q;
+	c->counted = sql != def->sql;
 	while (def->columns[c->ncolumns] != NULL)
 		c->ncolumns++;
 	*out = c;
 	return 0;
+}
+
+int
+store_list_open(struct store *st, const char *name,
+    const struct list_filter *f, struct store_cursor **out, struct err *e)
+{
+	return list_open(st, name, f, false, out, e);
+}
+
+int
+store_list_open_counted(struct store *st, const char *name,
+    const struct list_filter *f, struct store_cursor **out, struct err *e)
+{
+	return list_open(st, name, f, true, out, e);
+}
+
+int64_t
+store_cursor_total(const struct store_cursor *c)
+{
+	return c->counted ? c->total : -1;
 }
 
 /* The count of a list that cannot be made from its query, or NULL. */
@@ -872,7 +934,11 @@ store_cursor_column(const struct store_cursor *c, const char *name)
 int
 store_cursor_next(struct store_cursor *c, struct err *e)
 {
-	return db_step(c->st->db, c->stmt, e);
+	int rc = db_step(c->st->db, c->stmt, e);
+
+	if (rc == 1 && c->counted)
+		c->total = sqlite3_column_int64(c->stmt, (int)c->ncolumns);
+	return rc;
 }
 
 const char *

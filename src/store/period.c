@@ -3,8 +3,7 @@
  *
  * Three queries, each giving its rows' group first (key and label) so
  * that one function reads the group of any of them. A recommendation's
- * due date and "done on" date are written once, as macros, and mean what
- * they mean in calendar.c.
+ * due date and "done on" date are priv.h's, as in the timeline.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +13,6 @@
 #include "coopcom/store/priv.h"
 #include "coopcom/util/xalloc.h"
 
-#define DUE "coalesce(r.revised_date, r.target_date)"
-#define IN_SET(set) "instr(" set ", ',' || r.stage || ',') > 0"
-#define DONE_ON "coalesce(r.actual_date, CASE WHEN " IN_SET(":delivered") \
-	" THEN substr(r.stage_since, 1, 10) END)"
 #define GROUP(theme) "CASE WHEN :by_theme THEN " theme " ELSE c.code || " \
 	"' ' || coalesce(s.code, '') END, CASE WHEN :by_theme THEN " theme \
 	" WHEN s.id IS NULL THEN c.code || ' ' || c.name || ' (the whole " \
@@ -38,15 +33,16 @@ static const char items_sql[] = "SELECT * FROM (SELECT "
     "((m.earliest <= :to AND (m.latest >= :from OR m.state = 'planned' OR "
     "m.done_on >= :from)) OR m.done_on BETWEEN :from AND :to) "
     "UNION ALL SELECT " GROUP("s.theme") ", 0, r.id, r.ref, r.title, '', "
-    DUE ", " DUE ", r.target_date, r.revised_date, " DONE_ON ", "
-    "r.actual_date IS NOT NULL OR " IN_SET(":delivered") ", r.actual_date "
-    "IS NULL AND " IN_SET(":dropped") ", (SELECT max(" UPDATE_DAY ") FROM "
-    "progress_update u WHERE u.recommendation_id = r.id AND " UPDATE_DAY
-    " <= :as_at), p.name, r.stage " REC_FROM "LEFT JOIN person p ON p.id "
-    "= r.responsible_id WHERE r.archived = 0 AND " SCOPE " AND " DUE
-    " IS NOT NULL AND ((" DUE " <= :to AND (" DUE " >= :from OR " DONE_ON
-    " IS NULL OR " DONE_ON " >= :from)) OR " DONE_ON " BETWEEN :from AND "
-    ":to)) ORDER BY k, earliest, latest, milestone DESC, id";
+    REC_DUE ", " REC_DUE ", r.target_date, r.revised_date, " REC_DONE_ON
+    ", r.actual_date IS NOT NULL OR " REC_IN_SET(":delivered") ", "
+    "r.actual_date IS NULL AND " REC_IN_SET(":dropped") ", (SELECT max("
+    UPDATE_DAY ") FROM progress_update u WHERE u.recommendation_id = r.id "
+    "AND " UPDATE_DAY " <= :as_at), p.name, r.stage " REC_FROM "LEFT JOIN "
+    "person p ON p.id = r.responsible_id WHERE r.archived = 0 AND " SCOPE
+    " AND " REC_DUE " IS NOT NULL AND ((" REC_DUE " <= :to AND (" REC_DUE
+    " >= :from OR " REC_DONE_ON " IS NULL OR " REC_DONE_ON " >= :from)) OR "
+    REC_DONE_ON " BETWEEN :from AND :to)) ORDER BY k, earliest, latest, "
+    "milestone DESC, id";
 
 static const char moves_sql[] = "SELECT " GROUP("s.theme") ", r.id, "
     "r.ref, r.title, a.at, coalesce(p.name, a.login), "
@@ -62,9 +58,9 @@ static const char silences_sql[] = "SELECT " GROUP("s.theme") ", p.id, "
     "p.name, r.id, r.ref, r.title, (SELECT max(" UPDATE_DAY ") FROM "
     "progress_update u WHERE u.recommendation_id = r.id AND " UPDATE_DAY
     " <= :to) " REC_FROM "JOIN person p ON p.id = r.responsible_id WHERE "
-    "r.archived = 0 AND " SCOPE " AND " IN_SET(":delivery") " AND ("
-    DONE_ON " IS NULL OR " DONE_ON " >= :from) AND NOT EXISTS (SELECT 1 "
-    "FROM progress_update u WHERE u.recommendation_id = r.id AND "
+    "r.archived = 0 AND " SCOPE " AND " REC_IN_SET(":delivery") " AND ("
+    REC_DONE_ON " IS NULL OR " REC_DONE_ON " >= :from) AND NOT EXISTS "
+    "(SELECT 1 FROM progress_update u WHERE u.recommendation_id = r.id AND "
     UPDATE_DAY " BETWEEN :from AND :to) ORDER BY 1, p.name, p.id, "
     "length(r.ref), r.ref";
 

@@ -243,7 +243,11 @@ derive_timescale(struct store *st, struct draft *d, int64_t cid, int64_t sgid,
 /*
  * The next free reference for a sub-group: CODE-SUBCODE-NN, numbered on
  * from the highest NN in use, so a number skipped (a reference given by
- * hand) is never handed out later, out of order.
+ * hand) is never handed out later, out of order. The numbers looked at
+ * are the sub-group's own references and any other starting with the
+ * prefix as it is written, both read from an index: looking at every
+ * recommendation made each new one cost a scan of the table, and an
+ * import of thousands of rows took minutes.
  */
 static int
 next_ref(struct store *st, int64_t sgid, char **ref, struct err *e)
@@ -251,7 +255,9 @@ next_ref(struct store *st, int64_t sgid, char **ref, struct err *e)
 	static const char sql[] =
 	    "SELECT p.prefix, (SELECT coalesce(max(CAST(substr(r.ref, "
 	    "length(p.prefix) + 2) AS INTEGER)), 0) FROM recommendation r "
-	    "WHERE substr(r.ref, 1, length(p.prefix) + 1) = p.prefix || '-' "
+	    "WHERE (r.subgroup_id = :sg OR (r.ref > p.prefix || '-' AND "
+	    "r.ref < p.prefix || '.')) "
+	    "AND substr(r.ref, 1, length(p.prefix) + 1) = p.prefix || '-' "
 	    "COLLATE NOCASE AND substr(r.ref, length(p.prefix) + 2) GLOB "
 	    "'[0-9]*' AND substr(r.ref, length(p.prefix) + 2) NOT GLOB "
 	    "'*[^0-9]*') FROM (SELECT c.code || '-' || s.code AS prefix FROM "
@@ -768,6 +774,37 @@ fail:
 	draft_done(&d);
 	db_rollback(st->db);
 	return -1;
+}
+
+char *
+store_changes_text(json_t *o)
+{
+	char *text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+
+	json_decref(o);
+	if (text == NULL)
+		fatal("out of memory");
+	return text;
+}
+
+int
+store_run_update(struct store *st, sqlite3_stmt *q, const struct record *rec,
+    struct err *e)
+{
+	char now[20];
+
+	store_now(now);
+	db_bind_text(q, ":now", now);
+	if (st->me.id)
+		db_bind_int(q, ":me", st->me.id);
+	db_bind_int(q, ":id", rec->id);
+	db_bind_int(q, ":version", rec->version);
+	if (db_run(st->db, q, e) < 0)
+		return -1;
+	if (db_changes(st->db) != 1)
+		return err_set(e, ERR_CONFLICT, "the %s changed while it was "
+		    "being saved; nothing was saved", rec->ent->name);
+	return 0;
 }
 
 static int

@@ -344,13 +344,54 @@ draw_help(struct app *app)
 	buf_done(&keys);
 }
 
+/*
+ * The keys the top line offers, each with a brief label for a narrower
+ * screen. Where even the brief ones do not fit, keys are left out from
+ * the right (quit first, help never): the line never wraps or cuts a
+ * word, and ? lists every key.
+ */
+static const struct {
+	const char *key, *label, *brief;
+} top_keys[] = {
+	{ "1", "main", "main" }, { "2", "board", "board" },
+	{ "3", "my work", "mine" }, { "4", "timeline", "time" },
+	{ "5", "people", "people" }, { "6", "delivery", "track" },
+	{ "7", "activity", "log" }, { "?", "help", "help" },
+	{ "q", "quit", "quit" },
+};
+#define TOP_KEYS (sizeof top_keys / sizeof top_keys[0])
+#define TOP_HELP (TOP_KEYS - 2)
+
+/* The top line with the first N keys but help (always there). */
+static void
+top_line(char *line, size_t size, const char *title, bool brief, size_t n)
+{
+	size_t i, len;
+
+	snprintf(line, size, "coopcom: %-11s", title);
+	for (i = 0; i < TOP_KEYS; i++) {
+		if (i >= n && i != TOP_HELP)
+			continue;
+		len = strlen(line);
+		snprintf(line + len, size - len, " %s %s", top_keys[i].key,
+		    brief ? top_keys[i].brief : top_keys[i].label);
+	}
+}
+
 static void
 draw_top(const struct app *app)
 {
+	const char *title = view_titles[app->view];
 	char line[256];
+	size_t n = TOP_KEYS;
 
-	snprintf(line, sizeof line, "coopcom: %-11s 1 main 2 board 3 my work "
-	    "4 timeline 5 people ? help q quit", view_titles[app->view]);
+	top_line(line, sizeof line, title, false, n);
+	if (text_width(line) > COLS)
+		top_line(line, sizeof line, title, true, n);
+	while (text_width(line) > COLS && n > 0) {
+		n -= n == TOP_KEYS ? 1 : n == TOP_HELP + 1 ? 2 : 1;
+		top_line(line, sizeof line, title, true, n);
+	}
 	put(0, 0, COLS, line, screen_attr(STYLE_TITLE));
 }
 

@@ -108,6 +108,23 @@ draw_axis(struct app *app, int y)
 	free(b);
 }
 
+/* A milestone's detail, in place of the chart. */
+static void
+draw_detail(struct app *app, int y, int h)
+{
+	const struct detail *d = &app->milestone;
+	int i;
+	size_t at;
+
+	draw_text(y, 0, COLS, "Milestone (Escape: back to the timeline)",
+	    screen_attr(STYLE_TITLE));
+	for (i = 1; i < h; i++) {
+		at = (size_t)(d->scroll + i - 1);
+		draw_text(y + i, 0, COLS, at < d->lines.n ? d->lines.lines[at] :
+		    "", A_NORMAL);
+	}
+}
+
 void
 drawtimeline_view(struct app *app, int y, int h)
 {
@@ -118,6 +135,11 @@ drawtimeline_view(struct app *app, int y, int h)
 	int line = y + 2;
 	int64_t row;
 
+	timeline_detail_size(app, COLS, h - 1);
+	if (app->chart.open != 0) {
+		draw_detail(app, y, h);
+		return;
+	}
 	timeline_set_cells(&app->chart, COLS - LABEL_WIDTH,
 	    date_to_days(date_today()));
 	draw_axis(app, y);

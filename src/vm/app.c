@@ -257,6 +257,7 @@ app_done(struct app *app)
 	meetingview_free(app->meeting);
 	impactgrid_free(app->grid);
 	text_lines_done(&app->detail.lines);
+	text_lines_done(&app->milestone.lines);
 	lineedit_done(&app->prompt.edit);
 }
 
@@ -376,13 +377,14 @@ search_words(const char *typed)
 }
 
 static unsigned
-search_changed(struct app *app)
+search_run(struct app *app)
 {
 	struct listview *r = &app->lists[PANEL_RECOMMENDATIONS];
 	const char *typed = lineedit_text(&app->prompt.edit);
 	char *words = search_words(typed);
 	struct err e;
 
+	app->search_stale = false;
 	listview_set(r, &r->filter.search, words);
 	views_scope(app);
 	if (listview_reload(r, app->store, &e) < 0 ||
@@ -399,14 +401,28 @@ search_changed(struct app *app)
 	return REACT_REDRAW;
 }
 
+/*
+ * Each letter typed shows at once; with app->defer the search itself
+ * waits until typing pauses for APP_IDLE_SEARCH_MS (app_idle), so that
+ * letters typed or pasted faster than that are searched for once.
+ */
+static unsigned
+search_changed(struct app *app)
+{
+	if (!app->defer)
+		return search_run(app);
+	app->search_stale = true;
+	return REACT_REDRAW;
+}
+
 static unsigned
 search_done(struct app *app, bool ok)
 {
 	if (!ok) {
 		lineedit_set(&app->prompt.edit, "");
-		return search_changed(app);
+		return search_run(app);
 	}
-	return REACT_REDRAW;
+	return app->search_stale ? search_run(app) : REACT_REDRAW;
 }
 
 /* Searching covers the whole commission, not one sub-group. */
@@ -426,7 +442,7 @@ start_search(struct app *app)
 	lineedit_set(&p->edit, r->filter.search);
 	p->on_change = search_changed;
 	p->on_done = search_done;
-	return search_changed(app) | REACT_LAYOUT;
+	return search_run(app) | REACT_LAYOUT;
 }
 
 static unsigned
@@ -656,6 +672,8 @@ app_tick(struct app *app)
 int
 app_idle_ms(const struct app *app)
 {
+	if (app->search_stale)
+		return APP_IDLE_SEARCH_MS;
 	if (app->views.status.stale)
 		return 0;
 	return app->detail.stale ? APP_IDLE_DETAIL_MS : -1;
@@ -666,6 +684,8 @@ app_idle(struct app *app)
 {
 	struct err e;
 
+	if (app->search_stale)
+		return search_run(app);
 	if (app->detail.stale && detail_build(app, &e) < 0)
 		return report(app, &e);
 	if (views_count(app, &e) < 0)

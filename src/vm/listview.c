@@ -19,7 +19,9 @@ listview_init(struct listview *lv, const char *list,
 	lv->list = list;
 	lv->columns = columns;
 	lv->ncolumns = ncolumns;
-	lv->height = 1;
+	/* Until the UI sets it: a 24-line terminal's worth, more than its
+	 * lists show, so that setting it reads nothing again at start. */
+	lv->height = 24;
 }
 
 static void
@@ -118,9 +120,13 @@ map_columns(struct listview *lv, struct store_cursor *c, struct err *e)
 	return 0;
 }
 
+/*
+ * Reads the rows from START; with COUNTED, also the total where the
+ * list counts in its page, saying so in *COUNTED.
+ */
 static int
 load_window(struct listview *lv, struct store *st, int64_t start,
-    struct err *e)
+    bool *counted, struct err *e)
 {
 	struct list_filter f = lv->filter;
 	struct store_cursor *c;
@@ -130,7 +136,8 @@ load_window(struct listview *lv, struct store *st, int64_t start,
 	drop_window(lv);
 	f.offset = start;
 	f.limit = (int64_t)lv->height * (2 * WINDOW_SCREENS + 1);
-	if (store_list_open(st, lv->list, &f, &c, e) < 0)
+	if ((counted ? store_list_open_counted : store_list_open)(st,
+	    lv->list, &f, &c, e) < 0)
 		return -1;
 	if (map_columns(lv, c, e) < 0) {
 		store_cursor_close(c);
@@ -147,6 +154,9 @@ load_window(struct listview *lv, struct store *st, int64_t start,
 		lv->ids[lv->win_n++] = strtoll(store_cursor_text(c, 0) ?
 		    store_cursor_text(c, 0) : "0", NULL, 10);
 	}
+	if (rc == 0 && counted != NULL &&
+	    (*counted = store_cursor_total(c) >= 0))
+		lv->total = store_cursor_total(c);
 	store_cursor_close(c);
 	return rc;
 }
@@ -170,7 +180,7 @@ ensure_visible(struct listview *lv, struct store *st, struct err *e)
 	if (visible_loaded(lv) && lv->cells != NULL)
 		return 0;
 	start = lv->top - (int64_t)lv->height * WINDOW_SCREENS;
-	return load_window(lv, st, start < 0 ? 0 : start, e);
+	return load_window(lv, st, start < 0 ? 0 : start, NULL, e);
 }
 
 /*
@@ -248,16 +258,28 @@ remember_count(struct listview *lv, int64_t version)
 	lv->counted = true;
 }
 
-/* Counts again when the filter or the data changed: 1, else 0, or -1. */
+/*
+ * Counts again when the filter or the data changed: 1, else 0, or -1.
+ * The rows held are then dropped, or with PAGE, when the list shows its
+ * top (as after a new filter: each letter of a search), read again with
+ * the count in the same query where the list can (store_cursor_total).
+ */
 static int
-recount(struct listview *lv, struct store *st, struct err *e)
+recount(struct listview *lv, struct store *st, bool page, struct err *e)
 {
 	int64_t version = store_data_version(st);
+	bool counted = false;
 
 	if (lv->counted && lv->count_version == version &&
 	    same_filter(&lv->count_filter, &lv->filter))
 		return 0;
-	if (store_list_count(st, lv->list, &lv->filter, &lv->total, e) < 0)
+	if (page && lv->top == 0) {
+		if (load_window(lv, st, 0, &counted, e) < 0)
+			return -1;
+	} else
+		drop_window(lv);
+	if (!counted &&
+	    store_list_count(st, lv->list, &lv->filter, &lv->total, e) < 0)
 		return -1;
 	remember_count(lv, version);
 	return 1;
@@ -266,11 +288,7 @@ recount(struct listview *lv, struct store *st, struct err *e)
 int
 listview_count(struct listview *lv, struct store *st, struct err *e)
 {
-	int rc = recount(lv, st, e);
-
-	if (rc > 0)
-		drop_window(lv);
-	return rc < 0 ? -1 : 0;
+	return recount(lv, st, false, e) < 0 ? -1 : 0;
 }
 
 int
@@ -279,14 +297,13 @@ listview_reload(struct listview *lv, struct store *st, struct err *e)
 	int64_t keep = listview_selected_id(lv);
 	int rc;
 
-	if ((rc = recount(lv, st, e)) < 0)
+	if ((rc = recount(lv, st, true, e)) < 0)
 		return -1;
 	if (rc == 0 && lv->cells != NULL) {
 		clamp(lv);
 		return ensure_visible(lv, st, e);
 	}
 	clamp(lv);
-	drop_window(lv);
 	if (ensure_visible(lv, st, e) < 0)
 		return -1;
 	find_kept(lv, keep);

@@ -447,6 +447,22 @@ regroup(struct app *app)
 	return REACT_REDRAW;
 }
 
+/* Shows milestone ID's detail in place of the chart. */
+static unsigned
+open_milestone(struct app *app, int64_t id)
+{
+	struct err e;
+
+	if (views_milestone_detail(app, &app->milestone, id, &e) < 0) {
+		app_message(app, true, "%s", e.msg);
+		return REACT_REDRAW;
+	}
+	app->chart.open = id;
+	app_message(app, false, "j and k scroll; Escape returns to the "
+	    "timeline");
+	return REACT_REDRAW;
+}
+
 static unsigned
 open_selected(struct app *app)
 {
@@ -459,23 +475,105 @@ open_selected(struct app *app)
 		return REACT_NONE;
 	if (!it.milestone)
 		return views_open_recommendation(app, it.id);
-	app_message(app, false, "milestone %lld: %s; timescale: %s; %s",
-	    (long long)it.id, it.label ? it.label : "",
-	    it.timescale ? it.timescale : "", rag_due_name(it.due));
+	return open_milestone(app, it.id);
+}
+
+void
+timeline_detail_size(struct app *app, int width, int height)
+{
+	struct detail *d = &app->milestone;
+	int64_t open = app->chart.open;
+	struct err e;
+
+	d->height = height > 1 ? height : 1;
+	if (width == d->width)
+		return;
+	d->width = width;
+	if (open != 0 && views_milestone_detail(app, d, open, &e) < 0) {
+		app->chart.open = 0;
+		app_message(app, true, "%s", e.msg);
+	}
+}
+
+/* Scrolls the open detail by DELTA lines, within its text. */
+static unsigned
+scroll(struct app *app, int64_t delta)
+{
+	struct detail *d = &app->milestone;
+	int64_t last = (int64_t)d->lines.n - d->height, at = d->scroll + delta;
+
+	if (at > last)
+		at = last;
+	d->scroll = at < 0 ? 0 : (int)at;
 	return REACT_REDRAW;
+}
+
+/* How far a move action goes over HEIGHT lines; false for another. */
+static bool
+move_by(enum action a, int height, int64_t *delta)
+{
+	int page = height > 1 ? height - 1 : 1;
+
+	switch (a) {
+	case ACTION_MOVE_DOWN:
+	case ACTION_MOVE_UP:
+		*delta = a == ACTION_MOVE_DOWN ? 1 : -1;
+		return true;
+	case ACTION_PAGE_DOWN:
+	case ACTION_PAGE_UP:
+		*delta = a == ACTION_PAGE_DOWN ? page : -page;
+		return true;
+	case ACTION_FIRST:
+	case ACTION_LAST:
+		*delta = a == ACTION_LAST ? INT32_MAX : -INT32_MAX;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The keys of an open milestone detail; others close it first. */
+static bool
+detail_action(struct app *app, enum action a, unsigned *react)
+{
+	int64_t delta;
+
+	*react = REACT_REDRAW;
+	if (move_by(a, app->milestone.height, &delta)) {
+		*react = scroll(app, delta);
+		return true;
+	}
+	switch (a) {
+	case ACTION_OPEN:
+		*react = REACT_NONE;
+		return true;
+	case ACTION_BACK:
+		app->chart.open = 0;
+		app_message(app, false, "%s", "");
+		return true;
+	default:
+		app->chart.open = 0;
+		return false;
+	}
 }
 
 bool
 timeline_action(struct app *app, enum action a, unsigned *react)
 {
 	struct timeline *t = &app->chart;
-	int page = app->timeline.height > 1 ? app->timeline.height - 1 : 1;
+	int64_t delta;
 
 	if (app->view != VIEW_TIMELINE)
 		return false;
 	if (!t->placed)
 		timeline_today(t, date_to_days(date_today()));
+	if (t->open != 0 && detail_action(app, a, react))
+		return true;
 	*react = REACT_REDRAW;
+	if (move_by(a, app->timeline.height, &delta)) {
+		*react = move(app, delta);
+		return true;
+	}
 	switch (a) {
 	case ACTION_TIME_EARLIER:
 	case ACTION_TIME_LATER:
@@ -492,18 +590,6 @@ timeline_action(struct app *app, enum action a, unsigned *react)
 		return true;
 	case ACTION_GROUP_BY:
 		*react = regroup(app);
-		return true;
-	case ACTION_MOVE_DOWN:
-	case ACTION_MOVE_UP:
-		*react = move(app, a == ACTION_MOVE_DOWN ? 1 : -1);
-		return true;
-	case ACTION_PAGE_DOWN:
-	case ACTION_PAGE_UP:
-		*react = move(app, a == ACTION_PAGE_DOWN ? page : -page);
-		return true;
-	case ACTION_FIRST:
-	case ACTION_LAST:
-		*react = move(app, a == ACTION_LAST ? INT32_MAX : -INT32_MAX);
 		return true;
 	case ACTION_OPEN:
 		*react = open_selected(app);

@@ -981,11 +981,10 @@ has_word(const char *list, const char *word)
 	return false;
 }
 
-/* "title, term changed", by the fields' labels. */
+/* "title, term changed", by the labels of ENT's fields. */
 static void
-changed_fields(struct buf *b, const char *fields)
+changed_fields(struct buf *b, const struct entity *ent, const char *fields)
 {
-	const struct entity *ent = entity_get(ENT_RECOMMENDATION);
 	const char *label;
 	bool first = true;
 	size_t i;
@@ -1036,9 +1035,9 @@ history_advance(struct buf *b, struct store_cursor *c)
 	free(outcome);
 }
 
-/* One entry of the audit trail in words. */
+/* One entry of ENT's audit trail in words. */
 static char *
-history_line(struct store_cursor *c)
+history_line(struct store_cursor *c, const struct entity *ent)
 {
 	const char *action = column(c, "action"), *name = column(c, "name");
 	char when[32], *words;
@@ -1050,7 +1049,7 @@ history_line(struct store_cursor *c)
 	if (strcmp(action, "create") == 0)
 		buf_add(&b, "added");
 	else if (strcmp(action, "update") == 0)
-		changed_fields(&b, column(c, "fields"));
+		changed_fields(&b, ent, column(c, "fields"));
 	else if (strcmp(action, "advance") == 0)
 		history_advance(&b, c);
 	else if (strcmp(action, "archive") == 0)
@@ -1063,10 +1062,12 @@ history_line(struct store_cursor *c)
 	return buf_steal(&b);
 }
 
+/* The history of the record D shows, of kind ENT. */
 static int
-detail_history(struct app *app, struct detail *d, struct err *e)
+detail_history(struct app *app, struct detail *d, const struct entity *ent,
+    struct err *e)
 {
-	struct list_filter f = { .record = d->id };
+	struct list_filter f = { .record = d->id, .entity = ent->name };
 	struct store_cursor *c;
 	const char *note;
 	char *line;
@@ -1077,7 +1078,7 @@ detail_history(struct app *app, struct detail *d, struct err *e)
 	detail_wrap(d, NULL, 0, "");
 	detail_wrap(d, "History", 0, "");
 	while ((rc = store_cursor_next(c, e)) == 1) {
-		line = history_line(c);
+		line = history_line(c, ent);
 		detail_wrap(d, NULL, 2, line);
 		free(line);
 		note = column(c, "note");
@@ -1221,21 +1222,41 @@ detail_delivery(struct app *app, struct detail *d, const struct record *r,
 	return rc;
 }
 
+/* "2012-01-17 14:03 by Ada Admin, version 3". */
+static void
+detail_changed(struct detail *d, const struct record *r)
+{
+	char when[32], *updated;
+
+	local_time(r->updated_at, when, sizeof when);
+	updated = x_printf("%s%s%s, version %" PRId64, when,
+	    r->updated_by && *r->updated_by ? " by " : "",
+	    r->updated_by ? r->updated_by : "", r->version);
+	detail_add(d, "Last changed", updated);
+	free(updated);
+}
+
+/* Empties D for the record ID, back at the top when it is another. */
+static void
+detail_reset(struct detail *d, int64_t id)
+{
+	if (id != d->id)
+		d->scroll = 0;
+	d->id = id;
+	text_lines_done(&d->lines);
+	text_lines_init(&d->lines);
+}
+
 int
 views_detail(struct app *app, struct err *e)
 {
 	struct detail *d = &app->detail;
 	int64_t id = listview_selected_id(recs(app));
 	struct record r;
-	char when[32], *updated;
 	size_t i;
 	int rc;
 
-	if (id != d->id)
-		d->scroll = 0;
-	d->id = id;
-	text_lines_done(&d->lines);
-	text_lines_init(&d->lines);
+	detail_reset(d, id);
 	if (id == 0)
 		return 0;
 	if (store_get(app->store, ENT_RECOMMENDATION, id, &r, e) < 0)
@@ -1247,18 +1268,83 @@ views_detail(struct app *app, struct err *e)
 	if (rc == 0 && store_delivery_stage(app->store, record_get(&r,
 	    "stage")))
 		rc = detail_delivery(app, d, &r, e);
-	local_time(r.updated_at, when, sizeof when);
-	updated = x_printf("%s%s%s, version %" PRId64, when,
-	    r.updated_by && *r.updated_by ? " by " : "",
-	    r.updated_by ? r.updated_by : "", r.version);
-	detail_add(d, "Last changed", updated);
-	free(updated);
+	detail_changed(d, &r);
 	record_done(&r);
-	return rc < 0 ? -1 : detail_history(app, d, e);
+	return rc < 0 ? -1 : detail_history(app, d,
+	    entity_get(ENT_RECOMMENDATION), e);
 }
 
 unsigned
 views_open_recommendation(struct app *app, int64_t id)
 {
 	return open_recommendation(app, id);
+}
+
+/*
+ * A milestone's dates as the store derived them from its timescale (the
+ * "milestones" list has them), and its due state today.
+ */
+static void
+milestone_dates(struct app *app, struct detail *d, struct store_cursor *c,
+    const char *state)
+{
+	const char *earliest = column(c, "earliest"), *latest = column(c,
+	    "latest"), *dating = column(c, "dating");
+	int32_t today = date_to_days(date_today());
+	char iso[DATE_ISO_SIZE], *line;
+	enum rag_due due;
+
+	if (earliest == NULL)
+		line = x_printf("none (%s: %s)", dating, strcmp(dating,
+		    "tbc") == 0 ? "to be confirmed" : "no date in the text");
+	else if (strcmp(earliest, latest) == 0)
+		line = x_printf("%s (%s)", earliest, dating);
+	else
+		line = x_printf("%s to %s (%s)", earliest, latest, dating);
+	detail_add(d, "Dates", line);
+	free(line);
+	due = rag_due(date_days_of(earliest, RAG_NO_DATE),
+	    date_days_of(latest, RAG_NO_DATE), strcmp(state, "done") == 0,
+	    strcmp(state, "cancelled") == 0, today,
+	    app->session->config.amber_days);
+	date_format_iso(date_from_days(today), iso);
+	line = x_printf("%s (today is %s)", rag_due_name(due), iso);
+	detail_add(d, "Due", line);
+	free(line);
+}
+
+int
+views_milestone_detail(struct app *app, struct detail *d, int64_t id,
+    struct err *e)
+{
+	struct list_filter f = { .record = id, .archived = true };
+	struct store_cursor *c;
+	const char *name;
+	struct record r;
+	size_t i;
+	int rc;
+
+	detail_reset(d, id);
+	if (store_get(app->store, ENT_MILESTONE, id, &r, e) < 0)
+		return -1;
+	if (store_list_open(app->store, "milestones", &f, &c, e) < 0) {
+		record_done(&r);
+		return -1;
+	}
+	rc = store_cursor_next(c, e);
+	for (i = 0; rc >= 0 && i < r.ent->nfields; i++) {
+		name = r.ent->fields[i].name;
+		/* a sub-group's milestone: the sub-group's commission */
+		detail_add(d, r.ent->fields[i].label, rc == 1 && strcmp(name,
+		    "commission") == 0 && r.stored[i] == NULL ?
+		    column(c, "commission") : r.shown[i]);
+		if (rc == 1 && strcmp(name, "timescale") == 0)
+			milestone_dates(app, d, c, record_get(&r, "state"));
+	}
+	store_cursor_close(c);
+	if (rc >= 0)
+		detail_changed(d, &r);
+	record_done(&r);
+	return rc < 0 ? -1 : detail_history(app, d,
+	    entity_get(ENT_MILESTONE), e);
 }

@@ -43,7 +43,11 @@ fi
 # timeline (20,000 milestones, so deep pages); h and Tab between the
 # sub-groups and the recommendations; Enter opens the detail (h back);
 # 4 opens the timeline (1 back); a search word typed letter by letter
-# (Escape clears it); f o turns the overdue filter on, f o off.
+# (Escape clears it), its result timed once typing pauses (the
+# search waits for APP_IDLE_SEARCH_MS of idle input, less here); f o
+# turns the overdue filter on, f o off.
+SEARCH_IDLE_MS=$(sed -n 's/^#define APP_IDLE_SEARCH_MS //p' \
+    "$top_srcdir/include/coopcom/vm/app.h")
 script() {
 	echo start
 	echo "key - \\t"
@@ -72,6 +76,7 @@ script() {
 		for c in $(echo "$w" | sed 's/./& /g'); do
 			echo "key search-char $c"
 		done
+		echo "settle search-result $SEARCH_IDLE_MS"
 		echo "key - \\e"
 	done
 	for i in $(seq 1 $((PRESSES / 2))); do
@@ -244,6 +249,9 @@ w() { awk -v n="$1" '$2 == n { print $6 " /s, " $12 " lost, " $10 \
 	row open-detail "open detail (Enter)" "≤ 2 p99" "$ref_detail"
 	row open-timeline "open the timeline (4)" "≤ 2 p99" "$ref_timeline"
 	row search-char "search, each character typed" "≤ 2 p99" \
+	    "$ref_search"
+	settled="search result, once typing pauses (less the pause"
+	row search-result "$settled of $SEARCH_IDLE_MS ms)" "≤ 2 p99" \
 	    "$ref_search"
 	row filter "apply a filter (f, then o: overdue)" "≤ 2 p99" \
 	    "$ref_filter"

@@ -16,6 +16,9 @@
  * The script has one command a line:
  *   start              start the program; time to its first complete screen
  *   key LABEL KEYS     send KEYS and time them under LABEL ("-": untimed)
+ *   settle LABEL MS    send nothing; time the next screen (work left
+ *                      for idle input, e.g. a search) from the last one,
+ *                      less the MS that input must first be idle
  *   quit KEYS          send KEYS and wait for the program to end
  * KEYS take C escapes: \e (Escape), \r, \t, \xHH, \\.
  *
@@ -50,6 +53,7 @@ struct series {
 static struct series series[MAX_LABELS];
 static size_t nseries;
 static int master = -1, trace = -1, quiet_ms;
+static double last_screen;	/* the time of the last screen waited for */
 static pid_t child;
 static long maxrss_kb;
 static char *const *program;
@@ -280,8 +284,24 @@ send_keys(const char *label, const char *keys)
 		    keys, label);
 		return;
 	}
+	last_screen = t1;
 	if (strcmp(label, "-") != 0)
 		record(label, t1 - t0, bytes);
+}
+
+static void
+settle(const char *label, int idle_ms)
+{
+	long bytes = 0;
+	double t = wait_screen(&bytes, 0);
+
+	if (t < 0) {
+		fprintf(stderr, "coopcom-drive: no screen to settle (%s)\n",
+		    label);
+		return;
+	}
+	record(label, t - last_screen - idle_ms * 1e3, bytes);
+	last_screen = t;
 }
 
 static void
@@ -376,6 +396,10 @@ main(int argc, char **argv)
 		    (label = strtok(NULL, " ")) != NULL &&
 		    (keys = strtok(NULL, "")) != NULL) {
 			send_keys(label, keys);
+		} else if (strcmp(cmd, "settle") == 0 &&
+		    (label = strtok(NULL, " ")) != NULL &&
+		    (keys = strtok(NULL, "")) != NULL) {
+			settle(label, atoi(keys));
 		} else if (strcmp(cmd, "quit") == 0 &&
 		    (keys = strtok(NULL, "")) != NULL) {
 			quit(keys);

@@ -7,8 +7,9 @@
 # commission, late July/early September, a bar; the Cabinet's agreement
 # of 26 July, a mark), today's line, the symbols, and "To be confirmed"
 # last under the undated heading; + zooms to weeks, ] moves a week on, t
-# brings today back, b groups by sub-group; Enter on a recommendation
-# opens its detail in the main view. Under the C locale the chart is in
+# brings today back, b groups by sub-group; Enter on a milestone shows
+# its detail and Escape comes back; Enter on a recommendation opens its
+# detail in the main view. Under the C locale the chart is in
 # ASCII.
 . "$(dirname "$0")/tmux.sh"
 
@@ -39,6 +40,22 @@ send G
 expect_screen "Undated (to be confirmed)" "the undated have their heading"
 expect_screen_re "^\? Schools Learning P… To be confirmed" \
     "To be confirmed is last, undated, with its timescale"
+# Enter on a milestone shows its detail in place of the chart; Escape
+# goes back to the chart, at the same row (Enter opens the same one).
+send Enter
+expect_screen "Milestone (Escape: back to the timeline)" \
+    "Enter on a milestone opens its detail"
+expect_screen_re "^Timescale +To be confirmed$" "the timescale as written"
+expect_screen_re "^Dates +none \(tbc: to be confirmed\)$" "no dates: tbc"
+expect_screen_re "^Due +undated \(today is 2011-09-15\)$" \
+    "its due state with today"
+expect_screen_re "^History$" "and its history"
+send Escape
+expect_screen "Timeline (38)" "Escape goes back to the chart"
+send Enter
+expect_screen_re "^Title +Schools Learning P" "at the same row"
+send Escape
+expect_screen "Undated (to be confirmed)" "and back again"
 # Zooming keeps the middle of the chart (December); t brings today back
 # a quarter of the way across.
 send g +

@@ -371,3 +371,21 @@ fx_write_file(const char *path, const char *data, size_t len)
 	ck_assert(fwrite(data, 1, len, f) == len);
 	ck_assert(fclose(f) == 0);
 }
+
+FILE *
+fx_mem_open(struct fx_mem *m)
+{
+	memset(m, 0, sizeof *m);
+	m->fp = open_memstream(&m->text, &m->len);
+	ck_assert_ptr_nonnull(m->fp);
+	return m->fp;
+}
+
+char *
+fx_mem_text(struct fx_mem *m, size_t *len)
+{
+	ck_assert_int_eq(fclose(m->fp), 0);
+	if (len != NULL)
+		*len = m->len;
+	return m->text;
+}

@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "coopcom/core/workflow.h"
@@ -114,6 +115,19 @@ int64_t fx_audit_count(void);
 char *fx_slurp(const char *path, size_t *len);
 /* Writes LEN bytes to PATH, replacing it. */
 void fx_write_file(const char *path, const char *data, size_t len);
+
+/* A FILE that keeps in memory what a writer under test writes to it:
+ * fx_mem_open, write to the FILE, then fx_mem_text. */
+struct fx_mem {
+	FILE *fp;
+	char *text;
+	size_t len;
+};
+
+FILE *fx_mem_open(struct fx_mem *m);
+/* Closes M's FILE; what was written to it (*len bytes if LEN is not
+ * NULL); caller frees. */
+char *fx_mem_text(struct fx_mem *m, size_t *len);
 
 /* Asserts that the message MSG contains WANT. */
 #define fx_assert_has(msg, want)					\

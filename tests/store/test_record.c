@@ -1342,6 +1342,47 @@ START_TEST(test_list_count)
 }
 END_TEST
 
+/*
+ * A page that counts: the rows under the filter in all, whatever its
+ * limit and offset, as the count has them; -1 from a list that cannot.
+ */
+static const struct list_filter counted_filters[] = {
+	{ .limit = 2 },
+	{ .limit = 1, .offset = 2 },
+	{ .search = "libr" },
+	{ .commission = "CC", .search = "libr open", .limit = 1 },
+	{ .subgroup = "LCL", .stage = "draft" },
+	{ .search = "zzz" },
+};
+
+START_TEST(test_list_open_counted)
+{
+	const struct list_filter *f = &counted_filters[_i];
+	struct store_cursor *c;
+	struct err e;
+	int64_t n, rows = 0;
+
+	err_clear(&e);
+	ck_assert_int_eq(store_list_count(fx.st, "recommendations", f, &n,
+	    &e), 0);
+	ck_assert_int_eq(store_list_open_counted(fx.st, "recommendations", f,
+	    &c, &e), 0);
+	while (store_cursor_next(c, &e) == 1)
+		rows++;
+	ck_assert_int_eq(store_cursor_total(c), n);
+	ck_assert_int_le(rows, n);
+	store_cursor_close(c);
+	ck_assert_int_eq(store_list_open_counted(fx.st, "people", f, &c, &e),
+	    0);
+	ck_assert_int_eq(store_cursor_total(c), -1);
+	store_cursor_close(c);
+	ck_assert_int_eq(store_list_open(fx.st, "recommendations", f, &c, &e),
+	    0);
+	ck_assert_int_eq(store_cursor_total(c), -1);
+	store_cursor_close(c);
+}
+END_TEST
+
 START_TEST(test_list_history)
 {
 	struct list_filter f;
@@ -1568,6 +1609,8 @@ record_suite(void)
 	tcase_add_loop_test(tc, test_list_whole, 0, NELEM(whole_lists));
 	tcase_add_test(tc, test_list_names);
 	tcase_add_test(tc, test_list_count);
+	tcase_add_loop_test(tc, test_list_open_counted, 0,
+	    sizeof counted_filters / sizeof counted_filters[0]);
 	tcase_add_test(tc, test_list_history);
 	tcase_add_loop_test(tc, test_list_filters, 0, NELEM(filtered));
 	tcase_add_test(tc, test_list_archived_and_types);

@@ -40,7 +40,6 @@ add(const char *sg, const char *title, const char *since)
 static void
 setup(void)
 {
-	struct err e;
 	char *sql;
 
 	date_set_today((struct date){ 2012, 6, 1 });
@@ -59,25 +58,8 @@ setup(void)
 	    (long long)fx.secretary, (long long)fx.cc);
 	fx_sql(sql);
 	free(sql);
-	memset(&session, 0, sizeof session);
-	config_defaults(&session.config);
-	session.workflow = fx.wf;
-	session.store = fx_open_as(FX_SECRETARY);
-	session.login = x_strdup(FX_SECRETARY);
-	err_clear(&e);
-	ck_assert_msg(app_init(&app, &session, &e) == 0, "%s", e.msg);
+	keys_start(&app, &session, FX_SECRETARY, false);
 	app_set_heights(&app, 10, 100, 20);
-}
-
-static void
-teardown(void)
-{
-	app_done(&app);
-	config_done(&session.config);
-	free(session.login);
-	memset(&session, 0, sizeof session);
-	date_set_today((struct date){ 0, 0, 0 });
-	fx_teardown();
 }
 
 static const char *
@@ -126,17 +108,14 @@ END_TEST
 
 START_TEST(test_detail_in_stage)
 {
-	struct buf b;
-	size_t i;
+	char *text;
 
 	keys_press(&app, "Tab Down Enter Down");
 	ck_assert_int_eq(app.detail.id, lcl2);
-	buf_init(&b);
-	for (i = 0; i < app.detail.lines.n; i++)
-		buf_printf(&b, "%s\n", app.detail.lines.lines[i]);
-	ck_assert_msg(strstr(buf_str(&b), "\n                In this stage "
-	    "since 2012-02-01 (121 days)\n") != NULL, "%s", buf_str(&b));
-	buf_done(&b);
+	text = keys_lines(&app.detail.lines);
+	fx_assert_has(text, "\n                In this stage since 2012-02-01 "
+	    "(121 days)\n");
+	free(text);
 }
 END_TEST
 
@@ -255,7 +234,7 @@ activity_suite(void)
 	Suite *s = suite_create("activityview");
 	TCase *tc = tcase_create("activityview");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_stuck_toggle);
 	tcase_add_test(tc, test_detail_in_stage);
 	tcase_add_test(tc, test_activity_view);

@@ -54,28 +54,18 @@ world(void)
 	date_set_today((struct date){ 2011, 7, 27 });
 }
 
-static void
-done(void)
-{
-	date_set_today((struct date){ 0, 0, 0 });
-	fx_teardown();
-}
-
 static char *
 export(enum calendar_format f)
 {
 	struct calendar_options o = { 0 };
+	struct fx_mem m;
 	struct err e;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
 
-	ck_assert_ptr_nonnull(fp);
 	o.format = f;
 	o.amber_days = 30;
-	ck_assert_msg(calendar_write(fx.st, &o, fp, &e) == 0, "%s", e.msg);
-	fclose(fp);
-	return text;
+	ck_assert_msg(calendar_write(fx.st, &o, fx_mem_open(&m), &e) == 0,
+	    "%s", e.msg);
+	return fx_mem_text(&m, NULL);
 }
 
 /* "kind id dating due" of each CSV row, one a line. */
@@ -289,7 +279,7 @@ calendar_suite(void)
 	Suite *s = suite_create("calendar");
 	TCase *tc = tcase_create("timeline");
 
-	tcase_add_checked_fixture(tc, world, done);
+	tcase_add_checked_fixture(tc, world, fx_teardown);
 	tcase_add_test(tc, test_csv_order_and_due);
 	tcase_add_test(tc, test_markdown_lists_undated_apart);
 	tcase_add_test(tc, test_ics_events);

@@ -11,7 +11,6 @@
 #include "../check.h"
 #include "../store/fixture.h"
 #include "coopcom/core/date.h"
-#include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
 #include "coopcom/vm/writer.h"
 #include "keys.h"
@@ -47,43 +46,16 @@ setup(void)
 }
 
 static void
-teardown(void)
-{
-	app_done(&app);
-	config_done(&session.config);
-	free(session.login);
-	memset(&session, 0, sizeof session);
-	fx_teardown();
-}
-
-static void
 start_as(const char *login)
 {
-	struct err e;
-
-	memset(&session, 0, sizeof session);
-	config_defaults(&session.config);
-	session.workflow = fx.wf;
-	session.store = fx_open_as(login);
-	session.login = x_strdup(login);
-	err_clear(&e);
-	ck_assert_msg(app_init(&app, &session, &e) == 0, "app_init: %s",
-	    e.msg);
+	keys_start(&app, &session, login, false);
 	app_set_heights(&app, 10, 60, 30);
 }
 
 static char *
 detail_text(void)
 {
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < app.detail.lines.n; i++) {
-		buf_add(&b, app.detail.lines.lines[i]);
-		buf_addc(&b, '\n');
-	}
-	return buf_steal(&b);
+	return keys_lines(&app.detail.lines);
 }
 
 START_TEST(test_key_6_lists_red_first)
@@ -201,7 +173,7 @@ vm_delivery_suite(void)
 	Suite *s = suite_create("vm_delivery");
 	TCase *tc = tcase_create("keys");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_key_6_lists_red_first);
 	tcase_add_test(tc, test_detail_shows_delivery);
 	tcase_add_test(tc, test_key_u_records_progress);

@@ -29,30 +29,14 @@ progress(struct app *a, int64_t done, int64_t total)
 static void
 setup(void)
 {
-	struct err e;
-
 	fx_setup_world();
 	fx_add(fx.st, ENT_MILESTONE, FX_VALS({ "commission", "CC" },
 	    { "title", "Plan published" }, { "timescale", "End June 2012" }));
-	memset(&ses, 0, sizeof ses);
-	config_defaults(&ses.config);
-	ses.store = fx.st;
-	ses.db_path = fx.path;
-	ses.login = (char *)FX_ADMIN;
-	ck_assert_msg(app_init(&app, &ses, &e) == 0, "%s", e.msg);
+	keys_start(&app, &ses, FX_ADMIN, false);
 	app_set_heights(&app, 20, 60, 20);
 	app.progress = progress;
 	calls = 0;
 	date_set_today((struct date){ 2012, 6, 30 });
-}
-
-static void
-teardown(void)
-{
-	date_set_today((struct date){ 0, 0, 0 });
-	app_done(&app);
-	config_done(&ses.config);
-	fx_teardown();
 }
 
 /* Replaces what the prompt offers with TEXT and presses Enter. */
@@ -141,7 +125,7 @@ exportjob_suite(void)
 	Suite *s = suite_create("exportjob");
 	TCase *tc = tcase_create("keys");
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_progress_report_by_keys);
 	tcase_add_test(tc, test_bad_period_refused);
 	tcase_add_test(tc, test_timeline_by_keys_from_the_timeline_view);

@@ -1,7 +1,8 @@
 /*
  * test_idle.c: what the full-screen loop leaves for idle input
  * (app_init_deferred, app_idle), how a list scrolls past its edge and
- * when searching starts: the choices made for speed (tests/bench).
+ * when searching starts and runs: the choices made for speed
+ * (tests/bench).
  *
  * The world is the store fixture's, with 30 recommendations in CC-BRK,
  * the first past its target date; today is 2012-06-01.
@@ -15,7 +16,6 @@
 #include "../store/fixture.h"
 #include "keys.h"
 #include "coopcom/core/date.h"
-#include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
 
 static struct session session;
@@ -38,17 +38,6 @@ setup(void)
 	    "WHERE ref = 'CC-BRK-01'");
 }
 
-static void
-teardown(void)
-{
-	app_done(&app);
-	config_done(&session.config);
-	free(session.login);
-	memset(&session, 0, sizeof session);
-	date_set_today((struct date){ 0, 0, 0 });
-	fx_teardown();
-}
-
 /*
  * The app as the secretary, DEFERRED as the full-screen loop starts it
  * or not, as the tests and the CLI do; 10 rows a list.
@@ -56,16 +45,7 @@ teardown(void)
 static void
 start(bool deferred)
 {
-	struct err e;
-
-	memset(&session, 0, sizeof session);
-	config_defaults(&session.config);
-	session.workflow = fx.wf;
-	session.store = fx_open_as(FX_SECRETARY);
-	session.login = x_strdup(FX_SECRETARY);
-	err_clear(&e);
-	ck_assert_msg((deferred ? app_init_deferred(&app, &session, &e) :
-	    app_init(&app, &session, &e)) == 0, "%s", e.msg);
+	keys_start(&app, &session, FX_SECRETARY, deferred);
 	app_set_heights(&app, 10, 60, 20);
 }
 
@@ -180,7 +160,7 @@ START_TEST(test_search_from_second_letter)
 {
 	struct listview *r = &app.lists[PANEL_RECOMMENDATIONS];
 
-	start(true);
+	start(false);
 	press("/ I");
 	ck_assert_ptr_null(r->filter.search);
 	ck_assert_str_eq(app.message, "type a second letter to search");
@@ -199,6 +179,37 @@ START_TEST(test_search_from_second_letter)
 }
 END_TEST
 
+/*
+ * In the full-screen loop the letters show as typed and the search is
+ * run once input pauses: once for letters typed faster than that. Enter
+ * runs a search not run yet; Escape clears it at once.
+ */
+START_TEST(test_search_waits_for_pause)
+{
+	struct listview *r = &app.lists[PANEL_RECOMMENDATIONS];
+
+	start(true);
+	app_idle(&app);
+	ck_assert_int_eq(app_idle_ms(&app), -1);
+	press("/ I t e m Space 0 5");
+	ck_assert_str_eq(lineedit_text(&app.prompt.edit), "Item 05");
+	ck_assert_ptr_null(r->filter.search);
+	ck_assert_int_eq(app_idle_ms(&app), APP_IDLE_SEARCH_MS);
+	ck_assert(app_idle(&app) & REACT_REDRAW);
+	ck_assert_str_eq(r->filter.search, "Item 05");
+	ck_assert_int_eq(r->total, 2);
+	ck_assert_str_eq(app.message, "2 recommendations match");
+	ck_assert(!app.search_stale);
+	press("Backspace 4 Enter");
+	ck_assert_int_eq(app.prompt.kind, PROMPT_NONE);
+	ck_assert_str_eq(r->filter.search, "Item 04");
+	ck_assert_int_eq(r->total, 2);
+	press("/ Escape");
+	ck_assert_ptr_null(r->filter.search);
+	ck_assert_int_eq(r->total, 30);
+}
+END_TEST
+
 Suite *
 idle_suite(void)
 {
@@ -206,12 +217,13 @@ idle_suite(void)
 	TCase *tc = tcase_create("idle");
 
 	tcase_set_timeout(tc, 60);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_counts_wait_for_idle);
 	tcase_add_test(tc, test_detail_waits_for_idle);
 	tcase_add_test(tc, test_detail_follows_at_once);
 	tcase_add_test(tc, test_list_jumps_half_a_screen);
 	tcase_add_test(tc, test_search_from_second_letter);
+	tcase_add_test(tc, test_search_waits_for_pause);
 	suite_add_tcase(s, tc);
 	return s;
 }

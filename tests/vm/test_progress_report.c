@@ -100,33 +100,22 @@ world(void)
 	date_set_today((struct date){ 2012, 7, 15 });
 }
 
-static void
-done(void)
-{
-	date_set_today((struct date){ 0, 0, 0 });
-	fx_teardown();
-}
-
 static char *
 report(const char *from, const char *to, enum doc_format f, bool by_theme)
 {
 	struct progress_options o = { 0 };
+	struct fx_mem m;
 	struct err e;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
 
-	ck_assert_ptr_nonnull(fp);
 	o.from = from;
 	o.to = to;
 	o.format = f;
 	o.by_theme = by_theme;
 	o.rules.amber_days = 30;
 	o.rules.stale_days = 60;
-	ck_assert_msg(progress_report_write(fx.st, &o, fp, &e) == 0, "%s",
-	    e.msg);
-	fclose(fp);
-	return text;
+	ck_assert_msg(progress_report_write(fx.st, &o, fx_mem_open(&m), &e) ==
+	    0, "%s", e.msg);
+	return fx_mem_text(&m, NULL);
 }
 
 /* "section:title ..." for each row of the CSV, in its order. */
@@ -245,21 +234,20 @@ static const struct {
 START_TEST(test_bad_period_refused)
 {
 	struct progress_options o = { 0 };
+	struct fx_mem m;
 	struct err e;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
+	size_t len;
 
 	ck_assert_int_eq(progress_report_period(bad[_i].from, bad[_i].to,
 	    &e), -1);
 	fx_assert_has(e.msg, bad[_i].words);
 	o.from = bad[_i].from;
 	o.to = bad[_i].to;
-	ck_assert_int_eq(progress_report_write(fx.st, &o, fp, &e), -1);
+	ck_assert_int_eq(progress_report_write(fx.st, &o, fx_mem_open(&m),
+	    &e), -1);
 	ck_assert_int_eq(e.code, ERR_INVALID);
-	fclose(fp);
+	free(fx_mem_text(&m, &len));
 	ck_assert_uint_eq(len, 0);
-	free(text);
 }
 END_TEST
 
@@ -283,7 +271,7 @@ progress_report_suite(void)
 	Suite *s = suite_create("progress_report");
 	TCase *tc = tcase_create("period");
 
-	tcase_add_checked_fixture(tc, world, done);
+	tcase_add_checked_fixture(tc, world, fx_teardown);
 	tcase_add_loop_test(tc, test_sections_at_the_boundaries, 0,
 	    sizeof periods / sizeof periods[0]);
 	tcase_add_test(tc, test_markdown_summary);

@@ -52,17 +52,14 @@ static char *
 write_report(enum doc_format f, int64_t key_pence)
 {
 	struct report_options o = { 0 };
+	struct fx_mem m;
 	struct err e;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&text, &len);
 
-	ck_assert_ptr_nonnull(fp);
 	o.format = f;
 	o.key_decision_pence = key_pence;
-	ck_assert_msg(report_write(fx.st, &o, fp, &e) == 0, "%s", e.msg);
-	fclose(fp);
-	return text;
+	ck_assert_msg(report_write(fx.st, &o, fx_mem_open(&m), &e) == 0, "%s",
+	    e.msg);
+	return fx_mem_text(&m, NULL);
 }
 
 static size_t
@@ -258,10 +255,9 @@ START_TEST(test_minutes)
 	    { "commission", "CC" }, { "date", "2012-01-17" },
 	    { "place", "Civic Offices" }, { "title", "Second meeting" }));
 	int64_t r = rec("CC-LCL", "Sundays", "short", "0", "0", "submitted");
-	char *text = NULL;
-	size_t len = 0;
+	struct fx_mem mem;
 	struct err e;
-	FILE *fp;
+	char *text;
 
 	ck_assert_int_eq(store_attend(fx.st, m, FX_SECRETARY, "present", &e),
 	    0);
@@ -269,9 +265,9 @@ START_TEST(test_minutes)
 	    0);
 	ck_assert_msg(store_decide(fx.st, m, r, &d, NULL, &e) == 0, "%s",
 	    e.msg);
-	fp = open_memstream(&text, &len);
-	ck_assert_int_eq(minutes_write(fx.st, m, DOC_MD, fp, &e), 0);
-	fclose(fp);
+	ck_assert_int_eq(minutes_write(fx.st, m, DOC_MD, fx_mem_open(&mem),
+	    &e), 0);
+	text = fx_mem_text(&mem, NULL);
 	fx_assert_has(text, "# Minutes (draft): Second meeting");
 	fx_assert_has(text, "17 January 2012, Civic Offices");
 	fx_assert_has(text, "**Present:** Sam Secretary");

@@ -5,14 +5,12 @@
  * few milestones and dated recommendations, today 2011-09-15.
  */
 #include <check.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../check.h"
 #include "../store/fixture.h"
 #include "keys.h"
 #include "coopcom/core/date.h"
-#include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
 #include "coopcom/vm/timeline.h"
 
@@ -203,8 +201,6 @@ static int64_t rec;
 static void
 setup(void)
 {
-	struct err e;
-
 	fx_setup_world();
 	date_set_today((struct date){ 2011, 9, 15 });
 	fx_add(fx.st, ENT_MILESTONE, FX_VALS({ "commission", "CC" },
@@ -218,24 +214,9 @@ setup(void)
 	rec = fx_add(fx.st, ENT_RECOMMENDATION, FX_VALS({ "subgroup", "BRK" },
 	    { "title", "Glass collection" }));
 	fx_sql("UPDATE recommendation SET target_date = '2012-03-31'");
-	memset(&session, 0, sizeof session);
-	config_defaults(&session.config);
-	session.workflow = fx.wf;
-	session.store = fx_open_as(FX_ADMIN);
-	session.login = x_strdup(FX_ADMIN);
-	ck_assert_msg(app_init(&app, &session, &e) == 0, "%s", e.msg);
+	keys_start(&app, &session, FX_ADMIN, false);
 	app_set_heights(&app, 10, 60, 20);
 	app.chart.cells = 56;
-}
-
-static void
-teardown(void)
-{
-	app_done(&app);
-	config_done(&session.config);
-	free(session.login);
-	date_set_today((struct date){ 0, 0, 0 });
-	fx_teardown();
 }
 
 static void
@@ -314,6 +295,71 @@ START_TEST(test_keys)
 }
 END_TEST
 
+static void
+assert_has(const char *text, const char *want)
+{
+	ck_assert_msg(strstr(text, want) != NULL, "expected \"%s\" in:\n%s",
+	    want, text);
+}
+
+/* Enter on a milestone shows its detail in place of the chart; Escape
+ * goes back to the chart at the same row. */
+START_TEST(test_milestone_detail)
+{
+	int64_t id = fx_sql_int("SELECT id FROM milestone WHERE title = "
+	    "'Libraries scoped'");
+	char *text;
+
+	fx_edit(fx.st, ENT_MILESTONE, id, FX_VALS({ "status",
+	    "Rooms \x1b[2Jbooked" }, { "notes", "Ask the schools" }));
+	press("4 j j");
+	assert_selected("Libraries scoped", "CC");
+	timeline_detail_size(&app, 80, 6);
+	press("Enter");
+	ck_assert_int_eq(app.view, VIEW_TIMELINE);
+	ck_assert_int_eq(app.chart.open, id);
+	text = keys_lines(&app.milestone.lines);
+	assert_has(text, "Commission      CC\n");
+	assert_has(text, "Sub-group       CC-LCL\n");
+	assert_has(text, "Theme           Libraries\n");
+	assert_has(text, "Title           Libraries scoped\n");
+	assert_has(text, "Timescale       End September 2011\n"
+	    "Dates           2011-09-21 to 2011-09-30 (range)\n"
+	    "Due             soon (today is 2011-09-15)\n");
+	assert_has(text, "State           planned\n");
+	assert_has(text, "Done on         not stated\n");
+	assert_has(text, "Notes           Ask the schools\n");
+	assert_has(text, "version 2\n");
+	assert_has(text, "History\n");
+	assert_has(text, FX_ADMIN_NAME ": added\n");
+	assert_has(text, FX_ADMIN_NAME ": status, notes changed\n");
+	/* Database text is escaped like everywhere else. */
+	ck_assert_ptr_null(strchr(text, '\x1b'));
+	assert_has(text, "Status          Rooms \\e[2Jbooked\n");
+	free(text);
+	/* Moves scroll it; Enter leaves it open; Escape goes back. */
+	press("j j");
+	ck_assert_int_eq(app.milestone.scroll, 2);
+	press("k Enter");
+	ck_assert_int_eq(app.milestone.scroll, 1);
+	ck_assert_int_eq(app.chart.open, id);
+	press("Escape");
+	ck_assert_int_eq(app.chart.open, 0);
+	ck_assert_int_eq(app.view, VIEW_TIMELINE);
+	assert_selected("Libraries scoped", "CC");
+	/* To be confirmed: no dates, undated; another key closes it too. */
+	press("j Enter");
+	text = keys_lines(&app.milestone.lines);
+	assert_has(text, "Dates           none (tbc: to be confirmed)\n"
+	    "Due             undated (today is 2011-09-15)\n");
+	free(text);
+	ck_assert_int_eq(app.milestone.scroll, 0);
+	press("t");
+	ck_assert_int_eq(app.chart.open, 0);
+	assert_selected("Schools", "Undated (to be confirmed)");
+}
+END_TEST
+
 Suite *
 timeline_suite(void)
 {
@@ -329,8 +375,9 @@ timeline_suite(void)
 	tcase_add_test(tc, test_axis);
 	tcase_add_test(tc, test_zoom_today_group);
 	suite_add_tcase(s, tc);
-	tcase_add_checked_fixture(keys, setup, teardown);
+	tcase_add_checked_fixture(keys, setup, keys_teardown);
 	tcase_add_test(keys, test_keys);
+	tcase_add_test(keys, test_milestone_detail);
 	suite_add_tcase(s, keys);
 	return s;
 }

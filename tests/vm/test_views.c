@@ -26,6 +26,7 @@
 #include "coopcom/core/date.h"
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
+#include "keys.h"
 
 static struct session session;
 static struct app app;
@@ -81,42 +82,18 @@ setup(void)
 	    "WHERE ref IN ('CC-LCL-01', 'CC-BRK-02')");
 }
 
-static void
-teardown(void)
-{
-	app_done(&app);
-	config_done(&session.config);
-	free(session.login);
-	memset(&session, 0, sizeof session);
-	fx_teardown();
-}
-
 /* The app as LOGIN, on a screen with room for 10 rows a list. */
 static void
 start_as(const char *login)
 {
-	struct err e;
-
-	memset(&session, 0, sizeof session);
-	config_defaults(&session.config);
-	session.workflow = fx.wf;
-	session.store = fx_open_as(login);
-	session.login = x_strdup(login);
-	err_clear(&e);
-	ck_assert_msg(app_init(&app, &session, &e) == 0, "app_init: %s",
-	    e.msg);
+	keys_start(&app, &session, login, false);
 	app_set_heights(&app, 10, 60, 20);
 }
 
 static void
 press(const char *keys)
 {
-	char *copy = x_strdup(keys), *key, *save = NULL;
-
-	for (key = strtok_r(copy, " ", &save); key != NULL;
-	    key = strtok_r(NULL, " ", &save))
-		app_key(&app, key);
-	free(copy);
+	keys_press(&app, keys);
 }
 
 /* The board column of stage ID. */
@@ -147,15 +124,7 @@ ref_at(const struct listview *lv, int64_t row)
 static char *
 detail_text(void)
 {
-	struct buf b;
-	size_t i;
-
-	buf_init(&b);
-	for (i = 0; i < app.detail.lines.n; i++) {
-		buf_add(&b, app.detail.lines.lines[i]);
-		buf_addc(&b, '\n');
-	}
-	return buf_steal(&b);
+	return keys_lines(&app.detail.lines);
 }
 
 START_TEST(test_board_columns)
@@ -524,7 +493,7 @@ views_suite(void)
 	TCase *tc;
 
 	tc = tcase_create("board");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_board_columns);
 	tcase_add_test(tc, test_board_scrolls_sideways);
 	tcase_add_test(tc, test_board_opens_in_detail);
@@ -532,14 +501,14 @@ views_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("mywork");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_loop_test(tc, test_mywork, 0, sizeof work / sizeof work[0]);
 	tcase_add_test(tc, test_mywork_opens_in_detail);
 	tcase_add_test(tc, test_mywork_from_the_cli_list);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("filters");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_filter_stage);
 	tcase_add_test(tc, test_filter_scope);
 	tcase_add_test(tc, test_filter_overdue_term_mine);
@@ -547,14 +516,14 @@ views_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("status");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_loop_test(tc, test_status, 0,
 	    sizeof statuses / sizeof statuses[0]);
 	tcase_add_test(tc, test_status_follows_others_on_tick);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("detail");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_detail_history);
 	tcase_add_test(tc, test_detail_overdue_and_time);
 	tcase_add_test(tc, test_detail_narrow);

@@ -26,7 +26,8 @@ struct list_filter {
 	const char *rag;		/* delivery: red, amber, green, none
 					   or done */
 	const char *search;		/* words, matched by the full-text index */
-	bool overdue;			/* only those past their target date and
+	bool overdue;			/* only those past their due date (the
+					   revised date, else the target) and
 					   not in a final stage */
 	bool mine;			/* only those of the person's sub-groups
 					   or added by them */
@@ -37,8 +38,13 @@ struct list_filter {
 					   the change in "history" and
 					   "activity" (0 for anyone) */
 	int64_t record;			/* history, updates: the
-					   recommendation's id;
-					   attendance: the meeting's id */
+					   recommendation's id (history: the
+					   record's, of kind entity);
+					   attendance: the meeting's id;
+					   milestones: only that one */
+	const char *entity;		/* history: the kind of record, as
+					   entity.h names it ("milestone");
+					   NULL for a recommendation */
 	const char *from;		/* history, activity: the period's
 					   first day, YYYY-MM-DD */
 	const char *to;			/* ... and its last (inclusive); with
@@ -59,6 +65,13 @@ extern const char *const store_list_names[];
 
 int store_list_open(struct store *st, const char *name,
     const struct list_filter *f, struct store_cursor **out, struct err *e);
+/*
+ * As store_list_open, for a page that may also say how many rows the
+ * list has under F in all (store_cursor_total): one query where a list
+ * can count in it, rather than a count and a page.
+ */
+int store_list_open_counted(struct store *st, const char *name,
+    const struct list_filter *f, struct store_cursor **out, struct err *e);
 /* How many rows the list has under filter F (limit and offset ignored). */
 int store_list_count(struct store *st, const char *name,
     const struct list_filter *f, int64_t *n, struct err *e);
@@ -74,6 +87,13 @@ int store_cursor_next(struct store_cursor *c, struct err *e);
 /* Column I of the current row: borrowed until the next step; NULL for NULL. */
 const char *store_cursor_text(struct store_cursor *c, size_t i);
 enum cell_type store_cursor_type(struct store_cursor *c, size_t i);
+/*
+ * For a cursor from store_list_open_counted: the rows under the filter
+ * in all, whatever the limit and offset, as of the last row read (0
+ * before one is read, so 0 rows at offset 0 is 0 in all); -1 when the
+ * list cannot count in its page (store_list_count then counts).
+ */
+int64_t store_cursor_total(const struct store_cursor *c);
 void store_cursor_close(struct store_cursor *c);
 
 #endif

@@ -7,6 +7,8 @@
 #ifndef COOPCOM_STORE_PRIV_H
 #define COOPCOM_STORE_PRIV_H
 
+#include <jansson.h>
+
 #include "coopcom/core/rag.h"
 #include "coopcom/store/db.h"
 #include "coopcom/store/meeting.h"
@@ -22,6 +24,19 @@ struct store {
 					   checked (meeting.c) */
 	struct rag_rules rag;		/* red/amber/green (delivery.c) */
 };
+
+/*
+ * SQL over a recommendation aliased r, written once so that the timeline
+ * (calendar.c) and the progress report (period.c) mean the same: its due
+ * date (the revised date, else the target); whether its stage is in SET,
+ * a parameter bound to a store_stage_set text; the day it was done on
+ * (its actual date, else the day it entered a stage of :delivered), or
+ * NULL while it is not done.
+ */
+#define REC_DUE "coalesce(r.revised_date, r.target_date)"
+#define REC_IN_SET(set) "instr(" set ", ',' || r.stage || ',') > 0"
+#define REC_DONE_ON "coalesce(r.actual_date, CASE WHEN " \
+	REC_IN_SET(":delivered") " THEN substr(r.stage_since, 1, 10) END)"
 
 /* The current UTC time as "YYYY-MM-DD HH:MM:SS" into out; under --today
  * (date_today_is_fixed) the day fixed, at the clock's time of day. */
@@ -43,6 +58,23 @@ int audit_append(struct store *st, const char *entity, int64_t entity_id,
  * to OUT and returns 1; 0 when the chain verifies; -1 when it cannot run.
  */
 int audit_verify(struct store *st, struct buf *out, struct err *e);
+
+/*
+ * Runs Q, an UPDATE of record REC's row ending in STORE_STAMP (record.c):
+ * binds its four parameters (:me only for a person) and refuses with
+ * ERR_CONFLICT when the row is no longer at REC's version (another
+ * session saved it first). The caller binds the rest.
+ */
+#define STORE_STAMP "version = version + 1, updated_at = :now, " \
+	"updated_by = :me WHERE id = :id AND version = :version"
+int store_run_update(struct store *st, sqlite3_stmt *q,
+    const struct record *rec, struct err *e);
+
+/*
+ * The text of O, a change for the audit trail (audit_append's CHANGES):
+ * compact, its keys sorted (record.c). Takes O; caller frees the text.
+ */
+char *store_changes_text(json_t *o);
 
 /* The name of a person by id ("" when 0 or unknown); caller frees. */
 char *store_person_name(struct store *st, int64_t id);

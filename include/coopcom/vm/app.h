@@ -98,6 +98,8 @@ struct app {
 	struct listview delivery;	/* the delivery tracker */
 	struct activity activity;	/* the audit timeline */
 	struct detail detail;
+	struct detail milestone;	/* the timeline's milestone detail
+					   (timeline.h) */
 	struct views views;		/* board, my work, filters, status */
 	struct writer *writer;		/* forms, choosers, drafts (writer.h);
 					   NULL until first needed */
@@ -115,6 +117,8 @@ struct app {
 	bool message_error;
 	int64_t data_version;		/* to notice others' changes */
 	bool defer;			/* app_init_deferred: see app_idle */
+	bool search_stale;		/* the search typed is not run yet:
+					   app_idle runs it (defer) */
 };
 
 int app_init(struct app *app, struct session *s, struct err *e);
@@ -125,10 +129,12 @@ int app_init(struct app *app, struct session *s, struct err *e);
  * read the whole database, and show "…" until first counted; after a
  * move in a list, the detail panel keeps the last record's text until
  * input rests for APP_IDLE_DETAIL_MS (a key that uses the detail first
- * brings it up to date).
+ * brings it up to date). A search typed is run once typing pauses for
+ * APP_IDLE_SEARCH_MS, each letter showing at once.
  */
 int app_init_deferred(struct app *app, struct session *s, struct err *e);
 #define APP_IDLE_DETAIL_MS 60
+#define APP_IDLE_SEARCH_MS 60
 /* How long input must be idle before app_idle has work, or -1: none. */
 int app_idle_ms(const struct app *app);
 unsigned app_idle(struct app *app);

@@ -44,7 +44,8 @@ struct listview {
 	int64_t total;			/* rows under the filter */
 	int64_t sel;			/* selected row, 0..total-1 (0 if none) */
 	int64_t top;			/* first visible row */
-	int height;			/* visible rows (the UI sets it) */
+	int height;			/* visible rows (the UI sets it; 24
+					   until then) */
 	int64_t win_start;		/* first row held in cells */
 	size_t win_n;			/* rows held */
 	char **cells;			/* win_n * nsource; NULL for SQL NULL */

@@ -52,6 +52,8 @@ struct timeline {
 	int32_t first;		/* the first day of the first period shown */
 	int cells;		/* chart width (the UI sets it) */
 	bool placed;		/* first is set: on first show, around today */
+	int64_t open;		/* the milestone whose detail (app->milestone)
+				   is shown in place of the chart, or 0 */
 };
 
 /* One row of the list, as the chart needs it. */
@@ -140,6 +142,9 @@ int timeline_line_of(const struct timeline *t, const struct listview *lv,
 void timeline_follow(const struct timeline *t, struct listview *lv,
     int lines);
 
+/* The UI tells the milestone detail its size (rebuilt for a new width). */
+void timeline_detail_size(struct app *app, int width, int height);
+
 /* The UI tells the chart its width; the first time, today is placed. */
 void timeline_set_cells(struct timeline *t, int cells, int32_t today);
 
@@ -147,6 +152,10 @@ struct app;
 /*
  * The timeline view's keys ([ ] + - t b, moves and Enter) when it is
  * shown: true when the action was its own, with the reaction in REACT.
+ * Enter on a recommendation opens it in the main view; on a milestone
+ * it shows the milestone's detail (views_milestone_detail) in place of
+ * the chart, where the moves scroll it and Escape (or any other key)
+ * goes back to the chart, at the same row.
  */
 bool timeline_action(struct app *app, enum action a, unsigned *react);
 

@@ -115,6 +115,16 @@ void views_scope(struct app *app);
  */
 int views_detail(struct app *app, struct err *e);
 
+struct detail;
+/*
+ * Fills D with milestone ID: every field (the timescale as written,
+ * then the dates derived from it and their kind, and its due state
+ * today), when it last changed, and its history in words. D's width
+ * is the caller's.
+ */
+int views_milestone_detail(struct app *app, struct detail *d, int64_t id,
+    struct err *e);
+
 /* A click: selects ROW of the board's shown column COLUMN (0 in my
  * work); the reaction. */
 unsigned views_select(struct app *app, size_t column, int64_t row);
