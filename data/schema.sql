@@ -326,3 +326,14 @@ CREATE INDEX milestone_subgroup_when ON milestone(subgroup_id, earliest)
 CREATE INDEX recommendation_due ON recommendation(subgroup_id,
     coalesce(revised_date, target_date)) WHERE archived = 0;
 CREATE INDEX subgroup_theme ON subgroup(theme);
+
+-- version 6
+-- The chart orders a day's milestones by their last day too: with it in
+-- the index the milestone parts of the "timeline" lists are read in
+-- order, not sorted a commission at a time.
+DROP INDEX milestone_commission_when;
+DROP INDEX milestone_subgroup_when;
+CREATE INDEX milestone_commission_when ON milestone(commission_id, earliest,
+    latest) WHERE archived = 0;
+CREATE INDEX milestone_subgroup_when ON milestone(subgroup_id, earliest,
+    latest) WHERE archived = 0;
