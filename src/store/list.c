@@ -49,16 +49,16 @@ static char *count_sql[24];
 	"julianday(substr(r.stage_since, 1, 10))) AS INTEGER)"
 #define RECS_COLUMNS { "id", "ref", "title", "commission", "subgroup", \
 	"stage", "term", "savings_pence", "upfront_cost_pence", "target", \
-	"days_in_stage", NULL }
+	"days_in_stage", "due", NULL }
 #define RECS_SELECT "SELECT r.id, r.ref, r.title, c.code, s.code, " \
 	"r.stage, r.term, r.savings_pence, r.upfront_cost_pence, " \
-	"r.target_date, " DAYS_IN_STAGE
+	"r.target_date, " DAYS_IN_STAGE ", " REC_DUE
 #define RECS_FROM " FROM recommendation r JOIN subgroup s ON s.id = " \
 	"r.subgroup_id JOIN commission c ON c.id = s.commission_id WHERE " \
 	"(:archived OR r.archived = 0) "
 #define RECS_FILTERS "AND (:stage IS NULL OR r.stage = :stage) " \
 	"AND (:term IS NULL OR r.term = :term) AND (NOT :overdue OR " \
-	"(coalesce(r.revised_date, r.target_date) < :today AND " NOT_FINAL \
+	"(" REC_DUE " < :today AND " NOT_FINAL \
 	")) AND (NOT :mine OR " \
 	"r.created_by = :me OR s.id IN " MY_SUBGROUPS ") "
 /*
@@ -178,7 +178,6 @@ static char *count_sql[24];
  * column (0, or NULL for the undated) that puts the undated last: a
  * constant there would make SQLite sort every arm.
  */
-#define TL_DUE "coalesce(r.revised_date, r.target_date)"
 #define TL_MILESTONE(band, subgroup, theme) "SELECT -m.id AS key, " \
 	"'milestone' AS kind, m.id AS id, " band " AS band, c.code AS " \
 	"commission, " subgroup " AS subgroup, " theme " AS theme, m.title " \
@@ -186,8 +185,8 @@ static char *count_sql[24];
 	"AS earliest, m.latest AS latest, m.dating AS dating, m.state AS " \
 	"state, NULL AS stage "
 #define TL_RECOMMENDATION(band) "SELECT r.id, 'recommendation', r.id, " \
-	band ", c.code, s.code, s.theme, r.ref, r.title, " TL_DUE ", " \
-	TL_DUE ", " TL_DUE ", 'exact', CASE WHEN r.actual_date IS NOT NULL " \
+	band ", c.code, s.code, s.theme, r.ref, r.title, " REC_DUE ", " \
+	REC_DUE ", " REC_DUE ", 'exact', CASE WHEN r.actual_date IS NOT NULL " \
 	"THEN 'done' ELSE 'planned' END, r.stage "
 #define TL_SCOPE "(:cid IS NULL OR c.id = :cid) AND (:sgid IS NULL OR " \
 	"s.id = :sgid)"
@@ -212,7 +211,7 @@ static char *count_sql[24];
 	".subgroup_id = s.id AND " TL_LIVE
 #define TL_LIVE "s.archived = 0 AND c.archived = 0 AND " TL_SCOPE " AND "
 #define TL_DATED_MILESTONE "m.archived = 0 AND m.earliest > '' "
-#define TL_DATED_RECOMMENDATION "r.archived = 0 AND " TL_DUE " > '' "
+#define TL_DATED_RECOMMENDATION "r.archived = 0 AND " REC_DUE " > '' "
 /* Archived items never show on the chart (:archived is not read). */
 #define TL_UNDATED_WHERE "FROM milestone m WHERE m.earliest IS NULL AND " \
 	"m.latest IS NULL AND m.archived = 0 AND (:cid IS NULL OR " \
@@ -277,11 +276,11 @@ static const struct list_def lists[] = {
 	    "CASE WHEN instr(:admin_stages, ',' || "
 	    "r.stage || ',') > 0 AND " I_AM_ADMIN " THEN 'awaiting your "
 	    "decision (admin)' END) AS decide, CASE WHEN "
-	    "r.target_date < :today AND " NOT_FINAL " AND (" I_AM_ADMIN " OR "
+	    REC_DUE " < :today AND " NOT_FINAL " AND (" I_AM_ADMIN " OR "
 	    "s.id IN " MY_SUBGROUPS " OR c.id IN (SELECT commission_id FROM "
 	    "commission_member WHERE person_id = :me AND left_on IS NULL AND "
 	    "role IN ('secretary', 'chair'))) THEN 'overdue since ' || "
-	    "r.target_date END AS late FROM recommendation r JOIN subgroup s "
+	    REC_DUE " END AS late FROM recommendation r JOIN subgroup s "
 	    "ON s.id = r.subgroup_id JOIN commission c ON c.id = "
 	    "s.commission_id WHERE (:archived OR r.archived = 0) AND (:cid IS "
 	    "NULL OR c.id = :cid)) WHERE coalesce(work, decide, late) IS NOT "

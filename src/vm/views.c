@@ -111,8 +111,11 @@ bool
 views_row_overdue(const struct app *app, const struct listview *lv,
     int64_t row)
 {
+	const char *due = listview_value(lv, row, "due");
+
+	/* "due" is the revised date when there is one, else the target. */
 	return overdue(app, listview_value(lv, row, "stage"),
-	    listview_value(lv, row, "target"));
+	    due ? due : listview_value(lv, row, "target"));
 }
 
 /* The board. */
@@ -1144,6 +1147,15 @@ detail_in_stage(struct app *app, struct detail *d)
 	free(line);
 }
 
+/* The revised date when set, else the target (field I). */
+static const char *
+due_date(const struct record *r, size_t i)
+{
+	const char *revised = record_get(r, "revised");
+
+	return revised && *revised ? revised : r->stored[i];
+}
+
 static void
 detail_field(struct app *app, struct detail *d, const struct record *r,
     size_t i)
@@ -1156,7 +1168,7 @@ detail_field(struct app *app, struct detail *d, const struct record *r,
 		value = x_printf("%s (%s)", views_stage_label(app, stage),
 		    stage);
 	} else if (strcmp(fd->name, "target") == 0 && r->shown[i] &&
-	    overdue(app, stage, r->stored[i])) {
+	    overdue(app, stage, due_date(r, i))) {
 		value = x_printf("%s  ! overdue", r->shown[i]);
 	} else {
 		detail_add(d, fd->label, r->shown[i]);

@@ -69,7 +69,7 @@ check "history REF --from: its two entries, oldest first" bash -c "[ \$(sed 1d '
 # Time in stage, and stuck longest first (final stages left out).
 on 2026-12-01 advance 3 withdrawn --note "Merged"
 on 2026-12-01 list recommendations --format csv
-expect_out_line 1 "id,ref,title,commission,subgroup,stage,term,savings_pence,upfront_cost_pence,target,days_in_stage"
+expect_out_line 1 "id,ref,title,commission,subgroup,stage,term,savings_pence,upfront_cost_pence,target,days_in_stage,due"
 on 2026-12-01 list recommendations --format json
 expect_json '[(e["ref"], e["days_in_stage"]) for e in d] == [("CC-JUS-01", 0), ("CC-LCL-01", 31), ("CC-LCL-02", 60)]' "list: days in stage"
 on 2026-12-01 list recommendations --sort stuck --format csv

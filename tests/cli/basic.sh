@@ -100,9 +100,9 @@ expect_out_contains "survey"
 # CSV: the header columns the issue asks for, then the values.
 cc list recommendations --format csv
 expect_status 0
-expect_out_line 1 "id,ref,title,commission,subgroup,stage,term,savings_pence,upfront_cost_pence,target,days_in_stage"
-expect_out_line 2 '1,CC-LCL-01,"Share buildings, with partners",CC,LCL,draft,medium,1500000,123450,,0'
-expect_out_line 3 '2,CC-LCL-02,Open data,CC,LCL,draft,,99,,,0'
+expect_out_line 1 "id,ref,title,commission,subgroup,stage,term,savings_pence,upfront_cost_pence,target,days_in_stage,due"
+expect_out_line 2 '1,CC-LCL-01,"Share buildings, with partners",CC,LCL,draft,medium,1500000,123450,,0,'
+expect_out_line 3 '2,CC-LCL-02,Open data,CC,LCL,draft,,99,,,0,'
 check "csv lines end in CRLF" grep -q $'\r$' "$out_file"
 cc list people --format csv
 expect_status 0

@@ -114,6 +114,21 @@ expect_status 0
 cc list delivery --rag done --format csv
 expect_out_contains "CC-BRK-01"
 
+# Overdue is measured against the revised date when there is one:
+# CC-LCL-01's target (2013-09-22) has passed, its revised date
+# (2014-03-31) has not; CC-BRK-01 has only a target, passed.
+cc list mywork --format csv
+expect_status 0
+expect_out_contains "CC-BRK-01,"
+expect_out_contains "overdue since 2013-09-22"
+check "CC-LCL-01 is not overdue: its revised date is ahead" \
+    sh -c "! grep -q 'CC-LCL-01.*overdue' '$out_file'"
+run coopcom --db "$DB" --today 2014-04-01 list mywork --format csv
+expect_status 0
+expect_out_contains "overdue since 2014-03-31"
+run coopcom --db "$DB" --today 2013-10-15 list recommendations --subgroup CC-LCL --format csv
+expect_out_contains ",2013-09-22,0,2014-03-31"
+
 cc list updates
 expect_status 2
 expect_err_contains "coopcom list updates --recommendation REF"

@@ -1230,13 +1230,13 @@ static const struct {
 	    "lclchair|2|2\n" },
 	{ "recommendations",
 	    "id,ref,title,commission,subgroup,stage,term,savings_pence,"
-	    "upfront_cost_pence,target,days_in_stage\n"
+	    "upfront_cost_pence,target,days_in_stage,due\n"
 	    "CC-BRK-01|Kerbside glass collection|CC|BRK|draft|-|1500000|-|-|"
-	    "0\n"
-	    "CC-BRK-02|Café culture in parks|CC|BRK|draft|-|-|-|-|0\n"
+	    "0|-\n"
+	    "CC-BRK-02|Café culture in parks|CC|BRK|draft|-|-|-|-|0|-\n"
 	    "CC-LCL-01|Open libraries for longer|CC|LCL|draft|short|100000|"
-	    "25050|-|0\n"
-	    "CC-LCL-02|Library volunteers|CC|LCL|submitted|-|-|-|-|0\n" },
+	    "25050|-|0|-\n"
+	    "CC-LCL-02|Library volunteers|CC|LCL|submitted|-|-|-|-|0|-\n" },
 	{ "milestones",
 	    "id,commission,subgroup,theme,title,timescale,earliest,latest,"
 	    "dating,status,state\n"
