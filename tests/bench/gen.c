@@ -364,32 +364,42 @@ someone(const struct gen *g, int64_t slot)
 	return 2 + slot * 7919 % (g->n.people - 1);
 }
 
+/*
+ * A membership row (SQL inserts one, with :owner, :pid, :role, :joined
+ * and :at) and its audit entry with JSON, which this frees. A person
+ * drawn twice for one body is left out.
+ */
+static void
+membership(struct gen *g, const char *kind, const char *sql, int64_t owner,
+    int64_t person, const char *role, const char *joined, char *json)
+{
+	sqlite3_stmt *q = prep(g, sql);
+	char at[20];
+
+	when(g, g->setup_at, at);
+	db_bind_int(q, ":owner", owner);
+	db_bind_int(q, ":pid", person);
+	db_bind_text(q, ":role", role);
+	db_bind_text(q, ":joined", joined);
+	db_bind_text(q, ":at", at);
+	if (sqlite3_step(q) == SQLITE_DONE)
+		audit_setup(g, kind, sqlite3_last_insert_rowid(g->h), json);
+	sqlite3_reset(q);
+	free(json);
+}
+
 static void
 commission_member(struct gen *g, int64_t cid, int64_t person,
     const char *role, const char *joined)
 {
 	static const char sql[] = "INSERT INTO commission_member(commission_id, "
-	    "person_id, role, joined_on, updated_at, updated_by) VALUES (:cid, "
-	    ":pid, :role, :joined, :at, 1)";
-	sqlite3_stmt *q = prep(g, sql);
-	char at[20], *json;
+	    "person_id, role, joined_on, updated_at, updated_by) VALUES "
+	    "(:owner, :pid, :role, :joined, :at, 1)";
 
-	when(g, g->setup_at, at);
-	db_bind_int(q, ":cid", cid);
-	db_bind_int(q, ":pid", person);
-	db_bind_text(q, ":role", role);
-	db_bind_text(q, ":joined", joined);
-	db_bind_text(q, ":at", at);
-	if (sqlite3_step(q) != SQLITE_DONE) {	/* the same person twice */
-		sqlite3_reset(q);
-		return;
-	}
-	sqlite3_reset(q);
-	json = x_printf("{\"commission\":[null,\"%" PRId64 "\"],\"person\":"
-	    "[null,\"%" PRId64 "\"],\"role\":[null,\"%s\"]}", cid, person, role);
-	audit_setup(g, "commission-member", sqlite3_last_insert_rowid(g->h),
-	    json);
-	free(json);
+	membership(g, "commission-member", sql, cid, person, role, joined,
+	    x_printf("{\"commission\":[null,\"%" PRId64 "\"],\"person\":"
+	    "[null,\"%" PRId64 "\"],\"role\":[null,\"%s\"]}", cid, person,
+	    role));
 }
 
 static void
@@ -445,28 +455,15 @@ static void
 subgroup_member(struct gen *g, int64_t sg, int64_t person, const char *role)
 {
 	static const char sql[] = "INSERT INTO subgroup_member(subgroup_id, "
-	    "person_id, role, joined_on, updated_at, updated_by) VALUES (:sg, "
-	    ":pid, :role, :joined, :at, 1)";
-	sqlite3_stmt *q = prep(g, sql);
-	char at[20], joined[DATE_ISO_SIZE], *json;
+	    "person_id, role, joined_on, updated_at, updated_by) VALUES "
+	    "(:owner, :pid, :role, :joined, :at, 1)";
+	char joined[DATE_ISO_SIZE];
 
-	when(g, g->setup_at, at);
 	day_of(g, g->setup_at, joined);
-	db_bind_int(q, ":sg", sg);
-	db_bind_int(q, ":pid", person);
-	db_bind_text(q, ":role", role);
-	db_bind_text(q, ":joined", joined);
-	db_bind_text(q, ":at", at);
-	if (sqlite3_step(q) != SQLITE_DONE) {	/* the same person twice */
-		sqlite3_reset(q);
-		return;
-	}
-	sqlite3_reset(q);
-	json = x_printf("{\"person\":[null,\"%" PRId64 "\"],\"role\":[null,"
-	    "\"%s\"],\"subgroup\":[null,\"%" PRId64 "\"]}", person, role, sg);
-	audit_setup(g, "subgroup-member", sqlite3_last_insert_rowid(g->h),
-	    json);
-	free(json);
+	membership(g, "subgroup-member", sql, sg, person, role, joined,
+	    x_printf("{\"person\":[null,\"%" PRId64 "\"],\"role\":[null,"
+	    "\"%s\"],\"subgroup\":[null,\"%" PRId64 "\"]}", person, role,
+	    sg));
 }
 
 static void
