@@ -17,18 +17,14 @@
 #include "coopcom/store/priv.h"
 #include "coopcom/util/text.h"
 
-static int32_t
-day_of(const char *iso)
-{
-	return date_days_of(iso, RAG_NO_DATE);
-}
-
 static struct rag_result
 rag_of(const struct store *st, const char *target, const char *revised,
     const char *actual, const char *last, int32_t today)
 {
-	struct rag_delivery_in in = { day_of(target), day_of(revised),
-	    day_of(actual), day_of(last) };
+	struct rag_delivery_in in = { date_days_of(target, RAG_NO_DATE),
+	    date_days_of(revised, RAG_NO_DATE),
+	    date_days_of(actual, RAG_NO_DATE),
+	    date_days_of(last, RAG_NO_DATE) };
 
 	return rag_delivery(&in, today, &st->rag);
 }
@@ -44,7 +40,7 @@ static struct rag_result
 row_rag(sqlite3_context *ctx, sqlite3_value **argv)
 {
 	const struct store *st = sqlite3_user_data(ctx);
-	int32_t today = day_of(arg_text(argv, 4));
+	int32_t today = date_days_of(arg_text(argv, 4), RAG_NO_DATE);
 
 	if (today == RAG_NO_DATE)
 		today = date_to_days(date_today());
