@@ -337,3 +337,71 @@ CREATE INDEX milestone_commission_when ON milestone(commission_id, earliest,
     latest) WHERE archived = 0;
 CREATE INDEX milestone_subgroup_when ON milestone(subgroup_id, earliest,
     latest) WHERE archived = 0;
+
+-- version 7
+-- Search within a commission or a sub-group without reading the rows.
+-- The search index holds each recommendation's scope as words of a
+-- column of their own, "c12 s345" (its commission's and sub-group's
+-- ids), so the index itself intersects the words typed with the scope;
+-- the typed words are looked for in ref, title and body only. Prefixes
+-- of up to six letters are indexed: a longer prefix not in the index
+-- makes FTS5 merge the lists of every word it begins, over the whole
+-- table, before the scope can narrow them ("ward"*: 40,000 rows, 7 ms,
+-- against 0.6 ms from the index). The view is the index's content:
+-- what "rebuild" reads and what the triggers write and take out again,
+-- the same text for the same row. A sub-group's commission and a
+-- recommendation's sub-group are fixed, but should either change the
+-- index follows. recommendation_key holds what
+-- the list sorts and filters a match by, looked up by id, so a page of
+-- matches reads from the table only the rows it shows.
+DROP TRIGGER recommendation_fts_ai;
+DROP TRIGGER recommendation_fts_ad;
+DROP TRIGGER recommendation_fts_au;
+DROP TABLE recommendation_fts;
+CREATE VIEW recommendation_search AS SELECT r.id, r.ref, r.title, r.body,
+    'c' || (SELECT commission_id FROM subgroup WHERE id = r.subgroup_id) ||
+    ' s' || r.subgroup_id AS scope FROM recommendation r;
+CREATE VIRTUAL TABLE recommendation_fts USING fts5(
+	ref, title, body, scope, content = 'recommendation_search',
+	content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+	prefix = '2 3 4 5 6');
+INSERT INTO recommendation_fts(recommendation_fts) VALUES ('rebuild');
+CREATE TRIGGER recommendation_fts_ai AFTER INSERT ON recommendation BEGIN
+	INSERT INTO recommendation_fts(rowid, ref, title, body, scope)
+	    VALUES (new.id, new.ref, new.title, new.body, 'c' || (SELECT
+	    commission_id FROM subgroup WHERE id = new.subgroup_id) || ' s' ||
+	    new.subgroup_id);
+END;
+CREATE TRIGGER recommendation_fts_ad AFTER DELETE ON recommendation BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body, scope) VALUES ('delete', old.id, old.ref, old.title,
+	    old.body, 'c' || (SELECT commission_id FROM subgroup WHERE id =
+	    old.subgroup_id) || ' s' || old.subgroup_id);
+END;
+CREATE TRIGGER recommendation_fts_au AFTER UPDATE OF ref, title, body,
+    subgroup_id ON recommendation BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body, scope) VALUES ('delete', old.id, old.ref, old.title,
+	    old.body, 'c' || (SELECT commission_id FROM subgroup WHERE id =
+	    old.subgroup_id) || ' s' || old.subgroup_id);
+	INSERT INTO recommendation_fts(rowid, ref, title, body, scope)
+	    VALUES (new.id, new.ref, new.title, new.body, 'c' || (SELECT
+	    commission_id FROM subgroup WHERE id = new.subgroup_id) || ' s' ||
+	    new.subgroup_id);
+END;
+CREATE TRIGGER subgroup_fts_au AFTER UPDATE OF commission_id ON subgroup
+BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body, scope) SELECT 'delete', id, ref, title, body, 'c' ||
+	    old.commission_id || ' s' || old.id FROM recommendation WHERE
+	    subgroup_id = old.id;
+	INSERT INTO recommendation_fts(rowid, ref, title, body, scope)
+	    SELECT id, ref, title, body, 'c' || new.commission_id || ' s' ||
+	    new.id FROM recommendation WHERE subgroup_id = new.id;
+END;
+CREATE INDEX recommendation_key ON recommendation(id, subgroup_id, archived,
+    ref);
+-- A recommendation is looked up by its reference typed in any case
+-- (CLI arguments, import rows): without this index each lookup read the
+-- whole table, and an import of rows with references was quadratic.
+CREATE INDEX recommendation_ref_nocase ON recommendation(ref COLLATE NOCASE);

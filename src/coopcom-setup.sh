@@ -11,9 +11,10 @@
 #   - HOME and HOME/.ssh belong to root, so the account cannot change its
 #     own keys or add a configuration of its own; authorized_keys is
 #     root's, mode 0644, written only by coopcom-keys;
-#   - HOME/.local/share/coopcom belongs to USER, mode 0700: the database
-#     and the drafts of interrupted forms live there, out of everyone
-#     else's reach;
+#   - HOME/.local/share/coopcom (the database) and
+#     HOME/.local/state/coopcom (the drafts of interrupted forms, kept
+#     when a connection drops) belong to USER, mode 0700, out of
+#     everyone else's reach;
 #   - CONFIG (/etc/coopcom.conf) is written, root's, mode 0644, with
 #     trust_as = true and the database's path; an existing one is checked,
 #     not changed.
@@ -56,16 +57,20 @@ if ! getent passwd "$user" >/dev/null; then
 fi
 group=$(id -gn "$user")
 data=$home/.local/share/coopcom
+state=$home/.local/state/coopcom
 
 # root's folders (the account may read, not change them), then its own.
-for d in "$home" "$home/.ssh" "$home/.local" "$home/.local/share"; do
+for d in "$home" "$home/.ssh" "$home/.local" "$home/.local/share" \
+    "$home/.local/state"; do
 	mkdir -p "$d"
 	chown root:root "$d"
 	chmod 755 "$d"
 done
-mkdir -p "$data"
-chown "$user:$group" "$data"
-chmod 700 "$data"
+for d in "$data" "$state"; do
+	mkdir -p "$d"
+	chown "$user:$group" "$d"
+	chmod 700 "$d"
+done
 keys=$home/.ssh/authorized_keys
 [ -e "$keys" ] || : >"$keys"
 chown root:root "$keys"

@@ -34,6 +34,8 @@ Suite *store_impact_suite(void);
 Suite *delivery_suite(void);
 Suite *store_activity_suite(void);
 Suite *timeline_order_suite(void);
+Suite *search_suite(void);
+Suite *list_reverse_suite(void);
 Suite *vm_delivery_suite(void);
 Suite *impact_suite(void);
 Suite *report_suite(void);
@@ -49,6 +51,7 @@ Suite *ical_suite(void);
 Suite *calendar_suite(void);
 Suite *progress_report_suite(void);
 Suite *exportjob_suite(void);
+Suite *listview_suite(void);
 
 Suite *form_suite(void);
 Suite *draft_suite(void);

@@ -4,4 +4,4 @@
 CHECK_MAIN(db_suite, record_suite, audit_suite, demo_suite,
     advance_suite, attend_suite, meeting_suite, store_impact_suite,
     busy_suite, delivery_suite, store_activity_suite,
-    timeline_order_suite)
+    timeline_order_suite, search_suite, list_reverse_suite)

@@ -1,6 +1,7 @@
 #!/bin/sh
 # layering.sh: each layer includes only itself and the layers below it,
-# and each library header only where its layer owns it (docs/ARCHITECTURE.md).
+# and each library header only where its layer owns it (docs/ARCHITECTURE.md);
+# and no source file starts another program.
 top_srcdir=${top_srcdir:-.}
 cd "$top_srcdir" || exit 1
 passed=0
@@ -36,6 +37,11 @@ check_file() {
 	fi
 	if grep -q '#include *<libconfig.h>' "$file" && [ "$layer" != conf ]; then
 		echo "FAIL: $file includes libconfig.h outside src/conf"; ok=0
+	fi
+	# Over SSH coopcom must be no way to run another program
+	# (docs/deployment.md): nothing in it starts one.
+	if grep -nE '\<(system|popen|fork|vfork|posix_spawnp?|exec[lv]p?e?)[[:space:]]*\(' "$file"; then
+		echo "FAIL: $file starts another program"; ok=0
 	fi
 	if [ $ok = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 }

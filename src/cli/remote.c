@@ -15,7 +15,7 @@
 static const char *const allowed[] = {
 	"whoami", "list", "show", "history", "transitions", "stages",
 	"fields", "add", "edit", "archive", "advance", "join", "attend",
-	"check",
+	"check", "update", "impact", "agenda", "decide",
 };
 
 #define NALLOWED (sizeof allowed / sizeof allowed[0])

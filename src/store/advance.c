@@ -122,6 +122,12 @@ no_such_move(const struct workflow *wf, const struct record *rec,
 		    "\"%s\" (coopcom stages lists them)", to);
 	if (s == NULL)
 		return unknown_stage(rec, e);
+	/* Most often two people made the same move at once. */
+	if (strcmp(from, to) == 0)
+		return err_set(e, ERR_CONFLICT, "%s is already at \"%s\" (last "
+		    "changed by %s at %s UTC): nothing was saved",
+		    rec_text(rec, "ref"), s->label, *rec->updated_by ?
+		    rec->updated_by : "someone", rec->updated_at);
 	buf_init(&ways);
 	for (t = workflow_transitions_from(wf, from, NULL); t != NULL;
 	    t = workflow_transitions_from(wf, from, t))
@@ -158,19 +164,70 @@ check_meeting(const struct workflow_transition *t,
 	return 0;
 }
 
+/*
+ * Names the people who hold the single-person roles that may make the
+ * move (chairs, secretary, administrators), so that a refusal says whom
+ * to ask; members and the Citizens' Group are too many to list.
+ */
+static void
+who_can(struct store *st, const struct workflow_transition *t, int64_t cid,
+    int64_t sgid, struct buf *why)
+{
+	static const char sql[] =
+	    "SELECT p.name, p.login, 'sub-group chair', 1 FROM subgroup_member "
+	    "m JOIN person p ON p.id = m.person_id WHERE :sgchair AND "
+	    "m.subgroup_id = :sg AND m.role = 'chair' AND m.left_on IS NULL "
+	    "UNION ALL SELECT p.name, p.login, 'commission ' || m.role, 2 FROM "
+	    "commission_member m JOIN person p ON p.id = m.person_id WHERE "
+	    "m.commission_id = :cid AND m.left_on IS NULL AND ((:secretary AND "
+	    "m.role = 'secretary') OR (:chair AND m.role = 'chair')) "
+	    "UNION ALL SELECT * FROM (SELECT name, login, 'administrator', 3 "
+	    "FROM person WHERE :admin AND is_admin = 1 AND archived = 0 "
+	    "ORDER BY id LIMIT 3) ORDER BY 4, 1";
+	sqlite3_stmt *q;
+	struct err e;
+	int n = 0;
+
+	if ((q = db_prepare(st->db, sql, &e)) == NULL)
+		return;
+	db_bind_int(q, ":sg", sgid);
+	db_bind_int(q, ":cid", cid);
+	db_bind_int(q, ":sgchair", (t->roles &
+	    WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_SUBGROUP_CHAIR)) != 0);
+	db_bind_int(q, ":secretary", (t->roles &
+	    WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_SECRETARY)) != 0);
+	db_bind_int(q, ":chair", (t->roles &
+	    WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_COMMISSION_CHAIR)) != 0);
+	db_bind_int(q, ":admin", (t->roles &
+	    WORKFLOW_ROLE_BIT(WORKFLOW_ROLE_ADMIN)) != 0);
+	while (db_step(st->db, q, &e) == 1) {
+		buf_printf(why, "%s%s", n++ ? "; " : " Ask ",
+		    sqlite3_column_text(q, 0));
+		if (sqlite3_column_type(q, 1) != SQLITE_NULL)
+			buf_printf(why, " (%s)", sqlite3_column_text(q, 1));
+		buf_printf(why, ", %s", sqlite3_column_text(q, 2));
+	}
+	if (n > 0)
+		buf_addc(why, '.');
+}
+
 static int
-refuse(const struct workflow *wf, const struct workflow_transition *t,
-    const struct workflow_facts *f, const struct record *rec, struct err *e)
+refuse(struct store *st, const struct workflow_transition *t,
+    const struct workflow_facts *f, const struct record *rec, int64_t cid,
+    int64_t sgid, struct err *e)
 {
 	struct buf why;
 	unsigned unmet = workflow_unmet(t, f);
+	bool denied = !workflow_role_allowed(t, f->roles);
 
 	buf_init(&why);
-	workflow_check(wf, t, f, &why);
+	workflow_check(st->workflow, t, f, &why);
 	if (unmet & WORKFLOW_GUARD_BIT(WORKFLOW_GUARD_DECISION))
 		buf_add(&why, " Name the meeting that decided it.");
-	err_set(e, workflow_role_allowed(t, f->roles) ? ERR_GUARD : ERR_DENIED,
-	    "%s: %s", rec_text(rec, "ref"), buf_str(&why));
+	if (denied)
+		who_can(st, t, cid, sgid, &why);
+	err_set(e, denied ? ERR_DENIED : ERR_GUARD, "%s: %s",
+	    rec_text(rec, "ref"), buf_str(&why));
 	buf_done(&why);
 	return -1;
 }
@@ -323,7 +380,7 @@ advance(struct store *st, const struct record *rec, const char *to,
 		f.decision_outcome = m->outcome ? m->outcome :
 		    t->decision_outcome;
 	if (workflow_check(wf, t, &f, NULL) < 0)
-		return refuse(wf, t, &f, rec, e);
+		return refuse(st, t, &f, rec, cid, sgid, e);
 	if (check_meeting(t, m, cid, e) < 0 || (m->id != 0 &&
 	    store_check_quorum(st, m->id, t->decision_outcome, e) < 0) ||
 	    record_decision(st, t, m, rec->id, note, e) < 0)

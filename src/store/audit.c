@@ -154,10 +154,13 @@ col(sqlite3_stmt *q, int i)
 	return s ? s : "";
 }
 
-/* Checks one row against the chain so far; fills why when it is bad. */
+/*
+ * Checks one row against the chain so far and the recorded head (the last
+ * entry coopcom wrote); fills why when it is bad.
+ */
 static bool
-entry_ok(sqlite3_stmt *q, int64_t expect_id, const char *prev, char *hash,
-    struct buf *why)
+entry_ok(sqlite3_stmt *q, int64_t expect_id, int64_t head, const char *prev,
+    char *hash, struct buf *why)
 {
 	char want[HASH_HEX];
 	struct audit_entry en = { .id = sqlite3_column_int64(q, 0),
@@ -169,8 +172,15 @@ entry_ok(sqlite3_stmt *q, int64_t expect_id, const char *prev, char *hash,
 
 	if (en.id != expect_id) {
 		buf_printf(why, "audit entry %" PRId64 " is missing (the next "
-		    "entry is %" PRId64 "): entries were deleted", expect_id,
-		    en.id);
+		    "entry is %" PRId64 "): entries were deleted, or entry %"
+		    PRId64 " was inserted", expect_id, en.id, en.id);
+		return false;
+	}
+	if (en.id > head) {
+		buf_printf(why, "audit entry %" PRId64 " (%s, %s %s %" PRId64
+		    ") comes after the last entry coopcom wrote (%" PRId64
+		    "): it was inserted", en.id, en.at, en.action, en.entity,
+		    en.entity_id, head);
 		return false;
 	}
 	if (strcmp(en.prev, prev) != 0) {
@@ -206,7 +216,7 @@ audit_verify(struct store *st, struct buf *out, struct err *e)
 		return -1;
 	memcpy(prev, audit_genesis, HASH_HEX);
 	while ((rc = db_step(st->db, q, e)) == 1) {
-		if (!entry_ok(q, expect, prev, prev, out)) {
+		if (!entry_ok(q, expect, head, prev, prev, out)) {
 			sqlite3_reset(q);
 			buf_addc(out, '\n');
 			return 1;
@@ -215,7 +225,13 @@ audit_verify(struct store *st, struct buf *out, struct err *e)
 	}
 	if (rc < 0)
 		return -1;
-	if (head != expect - 1 || strcmp(head_hash, prev) != 0) {
+	if (head == expect - 1 && strcmp(head_hash, prev) != 0) {
+		buf_printf(out, "audit entry %" PRId64 " is not the entry "
+		    "coopcom wrote last, though its number is: the trail was "
+		    "rewritten\n", head);
+		return 1;
+	}
+	if (head != expect - 1) {
 		buf_printf(out, "the audit trail ends at entry %" PRId64 " but "
 		    "its recorded head is entry %" PRId64 ": entries were "
 		    "deleted from the end\n", expect - 1, head);

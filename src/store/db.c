@@ -31,6 +31,7 @@ struct db {
 	sqlite3 *handle;
 	char *path;
 	int depth;			/* open transaction levels */
+	unsigned long epoch;		/* see db_epoch */
 	int busy_ms;			/* how long to wait for a writer */
 	struct timespec busy_since;	/* when the present wait began */
 	bool busy_told;			/* the notice went out for this wait */
@@ -197,7 +198,8 @@ db_migrate(struct db *db, int from, int to, struct err *e)
 
 /* Refuses files that are not ours, or are newer; reports the version. */
 static int
-check_identity(struct db *db, int64_t *version, struct err *e)
+check_identity(struct db *db, unsigned flags, int64_t *version,
+    struct err *e)
 {
 	int64_t app, tables;
 
@@ -214,6 +216,12 @@ check_identity(struct db *db, int64_t *version, struct err *e)
 		    "newer than this coopcom understands (%d): upgrade "
 		    "coopcom; the file was left untouched", db->path,
 		    (long long)*version, db_schema_version());
+	/* An empty file is no more a database than a missing one: only
+	 * init (or the default path) makes it one. */
+	if (tables == 0 && *version == 0 && !(flags & DB_CREATE))
+		return err_set(e, ERR_NOTFOUND, "%s is empty, not a coopcom "
+		    "database (create one with: coopcom --db %s init); it was "
+		    "left untouched", db->path, db->path);
 	return 0;
 }
 
@@ -368,6 +376,19 @@ db_set_busy_notify(struct db *db, void (*fn)(void *arg, int waited_ms),
 	db->busy_arg = arg;
 }
 
+/* Whether this process may read PATH; SQLite would only say "unable to
+ * open database file". */
+static int
+readable(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
 static int
 open_handle(struct db *db, const char *path, unsigned flags, int busy_ms,
     struct err *e)
@@ -376,10 +397,17 @@ open_handle(struct db *db, const char *path, unsigned flags, int busy_ms,
 	char *uri;
 	int oflags, rc;
 
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return err_set(e, ERR_IO, "%s is a folder, not a database "
-		    "file", path);
-	if (stat(path, &sb) < 0 && !(flags & DB_CREATE))
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return err_set(e, ERR_IO, "%s is a folder, not a "
+			    "database file", path);
+		if (readable(path) < 0)
+			return err_set(e, ERR_IO, "cannot read the database "
+			    "%s: %s", path, strerror(errno));
+	} else if (errno != ENOENT)
+		return err_set(e, ERR_IO, "cannot reach the database %s: %s",
+		    path, strerror(errno));
+	else if (!(flags & DB_CREATE))
 		return err_set(e, ERR_NOTFOUND, "no database at %s: %s (create "
 		    "one with: coopcom --db %s init)", path, strerror(errno),
 		    path);
@@ -419,7 +447,7 @@ db_open(struct db **out, const char *path, unsigned flags, int busy_ms,
 	if (on_readonly_fs(path))
 		flags = (flags & ~(unsigned)DB_CREATE) | DB_READONLY;
 	if (open_handle(db, path, flags, busy_ms, e) < 0 ||
-	    check_identity(db, &version, e) < 0 ||
+	    check_identity(db, flags, &version, e) < 0 ||
 	    configure(db, flags, e) < 0)
 		goto fail;
 	if (flags & DB_READONLY) {
@@ -475,7 +503,8 @@ db_begin(struct db *db, struct err *e)
 
 	if (db_exec(db, sql, e) < 0)
 		return -1;
-	db->depth++;
+	if (db->depth++ == 0)
+		db->epoch++;
 	return 0;
 }
 
@@ -498,6 +527,7 @@ db_rollback(struct db *db)
 	if (db->depth <= 0)
 		fatal("db_rollback without db_begin");
 	db->depth--;
+	db->epoch++;
 	if (db->depth == 0) {
 		if (sqlite3_get_autocommit(db->handle) == 0)
 			sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
@@ -505,6 +535,12 @@ db_rollback(struct db *db)
 		sqlite3_exec(db->handle, "ROLLBACK TO nest; RELEASE nest",
 		    NULL, NULL, NULL);
 	}
+}
+
+unsigned long
+db_epoch(const struct db *db)
+{
+	return db->epoch;
 }
 
 sqlite3_stmt *

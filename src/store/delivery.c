@@ -79,6 +79,14 @@ sql_rag_why(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int
 delivery_register(struct store *st, struct err *e)
 {
+	st->rag.amber_days = DELIVERY_AMBER_DAYS;
+	st->rag.stale_days = DELIVERY_STALE_DAYS;
+	return delivery_functions(st, st->db, e);
+}
+
+int
+delivery_functions(struct store *st, struct db *db, struct err *e)
+{
 	static const struct {
 		const char *name;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
@@ -90,14 +98,12 @@ delivery_register(struct store *st, struct err *e)
 	size_t i;
 	int rc;
 
-	st->rag.amber_days = DELIVERY_AMBER_DAYS;
-	st->rag.stale_days = DELIVERY_STALE_DAYS;
 	for (i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-		rc = sqlite3_create_function(db_handle(st->db), fns[i].name, 5,
+		rc = sqlite3_create_function(db_handle(db), fns[i].name, 5,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC, st, fns[i].fn, NULL,
 		    NULL);
 		if (rc != SQLITE_OK)
-			return db_error(st->db, rc, fns[i].name, e);
+			return db_error(db, rc, fns[i].name, e);
 	}
 	return 0;
 }

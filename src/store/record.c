@@ -245,52 +245,110 @@ derive_timescale(struct store *st, struct draft *d, int64_t cid, int64_t sgid,
  * from the highest NN in use, so a number skipped (a reference given by
  * hand) is never handed out later, out of order. The numbers looked at
  * are the sub-group's own references and any other starting with the
- * prefix as it is written, both read from an index: looking at every
- * recommendation made each new one cost a scan of the table, and an
- * import of thousands of rows took minutes.
+ * prefix as it is written (REF_NUMBERED over the columns SG and REF:
+ * written +r.subgroup_id and +r.ref, they keep SQLite off those indexes
+ * and on the row ids when only the rows added since are wanted).
+ *
+ * Reading them all for each new recommendation made an import of
+ * thousands into one sub-group quadratic, so the highest is remembered
+ * (st->refs) with the last row id it covers, and the next reference of
+ * the same sub-group in the same transaction reads only the rows added
+ * since, by id. A recommendation's reference and sub-group are fixed
+ * when it is made, so only new rows change the answer, and a rollback
+ * or a new transaction (db_epoch) forgets it.
  */
+#define REF_NUMBERED(sg, ref) \
+	"(" sg " = :sg OR (" ref " > :prefix || '-' AND " ref " < :prefix " \
+	"|| '.')) AND substr(r.ref, 1, length(:prefix) + 1) = :prefix || " \
+	"'-' COLLATE NOCASE AND substr(r.ref, length(:prefix) + 2) GLOB " \
+	"'[0-9]*' AND substr(r.ref, length(:prefix) + 2) NOT GLOB " \
+	"'*[^0-9]*'"
+#define REF_HIGH "SELECT (SELECT max(id) FROM recommendation), " \
+	"coalesce(max(CAST(substr(r.ref, length(:prefix) + 2) AS INTEGER)), " \
+	"0) FROM recommendation r WHERE "
+
 static int
-next_ref(struct store *st, int64_t sgid, char **ref, struct err *e)
+ref_prefix(struct store *st, int64_t sgid, char **prefix, struct err *e)
 {
 	static const char sql[] =
-	    "SELECT p.prefix, (SELECT coalesce(max(CAST(substr(r.ref, "
-	    "length(p.prefix) + 2) AS INTEGER)), 0) FROM recommendation r "
-	    "WHERE (r.subgroup_id = :sg OR (r.ref > p.prefix || '-' AND "
-	    "r.ref < p.prefix || '.')) "
-	    "AND substr(r.ref, 1, length(p.prefix) + 1) = p.prefix || '-' "
-	    "COLLATE NOCASE AND substr(r.ref, length(p.prefix) + 2) GLOB "
-	    "'[0-9]*' AND substr(r.ref, length(p.prefix) + 2) NOT GLOB "
-	    "'*[^0-9]*') FROM (SELECT c.code || '-' || s.code AS prefix FROM "
-	    "subgroup s JOIN commission c ON c.id = s.commission_id WHERE "
-	    "s.id = :sg) p";
-	static const char taken[] =
-	    "SELECT 1 FROM recommendation WHERE ref = :ref";
-	sqlite3_stmt *q = db_prepare(st->db, sql, e), *t;
-	char *prefix;
-	int64_t n;
+	    "SELECT c.code || '-' || s.code FROM subgroup s JOIN commission c "
+	    "ON c.id = s.commission_id WHERE s.id = :sg";
+	sqlite3_stmt *q = db_prepare(st->db, sql, e);
 	int rc;
 
 	if (q == NULL)
 		return -1;
 	db_bind_int(q, ":sg", sgid);
-	if (db_step(st->db, q, e) != 1)
-		return -1;
-	prefix = db_column_dup(q, 0);
-	n = sqlite3_column_int64(q, 1);
+	if ((rc = db_step(st->db, q, e)) != 1)
+		return rc < 0 ? -1 : err_set(e, ERR_NOTFOUND, "there is no "
+		    "sub-group with id %" PRId64, sgid);
+	*prefix = db_column_dup(q, 0);
 	sqlite3_reset(q);
-	if ((t = db_prepare(st->db, taken, e)) == NULL) {
+	return 0;
+}
+
+/* Brings st->refs up to date for SGID and its PREFIX, which it takes
+ * (kept there, or freed); -1 on error. */
+static int
+ref_high(struct store *st, int64_t sgid, char *prefix, struct err *e)
+{
+	static const char all[] = REF_HIGH REF_NUMBERED("r.subgroup_id",
+	    "r.ref");
+	static const char since[] = REF_HIGH "r.id > :seen AND "
+	    REF_NUMBERED("+r.subgroup_id", "+r.ref");
+	bool known = st->refs.sgid == sgid && st->refs.prefix != NULL &&
+	    st->refs.epoch == db_epoch(st->db) &&
+	    strcmp(st->refs.prefix, prefix) == 0;
+	sqlite3_stmt *q = db_prepare(st->db, known ? since : all, e);
+	int64_t high;
+
+	if (q == NULL) {
 		free(prefix);
 		return -1;
 	}
+	db_bind_int(q, ":sg", sgid);
+	db_bind_text(q, ":prefix", prefix);
+	if (known)
+		db_bind_int(q, ":seen", st->refs.seen);
+	if (db_step(st->db, q, e) != 1) {
+		free(prefix);
+		return -1;
+	}
+	high = sqlite3_column_int64(q, 1);
+	if (!known || high > st->refs.high)
+		st->refs.high = high;
+	st->refs.seen = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	free(st->refs.prefix);
+	st->refs.prefix = prefix;
+	st->refs.sgid = sgid;
+	st->refs.epoch = db_epoch(st->db);
+	return 0;
+}
+
+static int
+next_ref(struct store *st, int64_t sgid, char **ref, struct err *e)
+{
+	static const char taken[] =
+	    "SELECT 1 FROM recommendation WHERE ref = :ref";
+	sqlite3_stmt *t;
+	char *prefix = NULL;
+	int64_t n;
+	int rc;
+
+	if (ref_prefix(st, sgid, &prefix, e) < 0 ||
+	    ref_high(st, sgid, prefix, e) < 0 ||
+	    (t = db_prepare(st->db, taken, e)) == NULL)
+		return -1;
+	n = st->refs.high;
 	*ref = NULL;
 	do {
 		free(*ref);
-		*ref = x_printf("%s-%02" PRId64, prefix, ++n);
+		*ref = x_printf("%s-%02" PRId64, st->refs.prefix, ++n);
 		db_bind_text(t, ":ref", *ref);
 		rc = db_step(st->db, t, e);
 		sqlite3_reset(t);
 	} while (rc == 1);
-	free(prefix);
 	return rc;
 }
 

@@ -94,7 +94,9 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	list_done(st);
 	db_close(st->db);
+	free(st->refs.prefix);
 	free(st->me.login);
 	free(st->me.name);
 	free(st);

@@ -20,11 +20,14 @@
 #include "coopcom/ui/formdraw.h"
 #include "coopcom/ui/screen.h"
 #include "coopcom/util/buf.h"
+#include "coopcom/util/text.h"
 #include "coopcom/util/xalloc.h"
 
 #define WIDE 140
 #define MIN_COLS 20
 #define MIN_LINES 5
+#define HELP_TEXT_X 36		/* keys (16), a space, name (18), a space */
+#define HELP_MIN_WIDTH 20
 
 struct area {
 	int y, x, h, w;
@@ -325,23 +328,53 @@ draw_main(struct app *app)
 	draw_separators();
 }
 
+/* The help of action A, wrapped to what is left of the screen. */
+static void
+help_lines(int a, struct text_lines *tl)
+{
+	text_lines_done(tl);
+	text_lines_init(tl);
+	text_wrap(action_info((enum action)a)->help, COLS - HELP_TEXT_X <
+	    HELP_MIN_WIDTH ? HELP_MIN_WIDTH : COLS - HELP_TEXT_X, tl);
+}
+
+/*
+ * Every action, its keys and its help, wrapped; help_scroll is the first
+ * action shown, kept where the last one still ends at the bottom.
+ */
 static void
 draw_help(struct app *app)
 {
+	struct text_lines tl;
 	struct buf keys;
 	char line[256];
-	int a, y = 1;
+	int a, last, n = 0, y = 1;
+	size_t i;
 
+	text_lines_init(&tl);
+	for (last = ACTION_COUNT; last > 0; last--) {
+		help_lines(last - 1, &tl);
+		if ((n += tl.n ? (int)tl.n : 1) > LINES - 3)
+			break;
+	}
+	if (app->help_scroll > last)
+		app->help_scroll = last;
 	buf_init(&keys);
 	for (a = app->help_scroll; a < ACTION_COUNT && y < LINES - 2; a++) {
 		buf_reset(&keys);
 		keymap_keys_of(&app->keys, (enum action)a, &keys);
-		snprintf(line, sizeof line, "%-16s %-18s %s", buf_str(&keys),
-		    action_info((enum action)a)->name,
-		    action_info((enum action)a)->help);
-		put(y++, 0, COLS, line, A_NORMAL);
+		help_lines(a, &tl);
+		for (i = 0; i < tl.n || i == 0; i++) {
+			snprintf(line, sizeof line, "%-16s %-18s %s",
+			    i ? "" : buf_str(&keys), i ? "" :
+			    action_info((enum action)a)->name,
+			    i < tl.n ? tl.lines[i] : "");
+			if (y < LINES - 2)
+				put(y++, 0, COLS, line, A_NORMAL);
+		}
 	}
 	buf_done(&keys);
+	text_lines_done(&tl);
 }
 
 /*
@@ -416,6 +449,24 @@ draw_bottom(const struct app *app)
 	}
 }
 
+/* Below 20x5 only this, wrapped to say as much of it as fits. */
+static void
+too_small(void)
+{
+	struct text_lines tl;
+	char *msg = x_printf("Too small: coopcom needs %dx%d", MIN_COLS,
+	    MIN_LINES);
+	int y;
+
+	text_lines_init(&tl);
+	text_wrap(msg, COLS, &tl);
+	for (y = 0; y < LINES && y < (int)tl.n; y++)
+		put(y, 0, COLS, tl.lines[y], A_BOLD);
+	text_lines_done(&tl);
+	free(msg);
+	curs_set(0);
+}
+
 void
 draw_screen(struct app *app)
 {
@@ -423,8 +474,7 @@ draw_screen(struct app *app)
 
 	erase();
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
-		put(0, 0, COLS, "coopcom: the terminal is too small", A_BOLD);
-		curs_set(0);
+		too_small();
 		return;
 	}
 	draw_top(app);

@@ -19,6 +19,7 @@
 #include "coopcom/util/buf.h"
 #include "coopcom/util/text.h"
 #include "coopcom/util/xalloc.h"
+#include "coopcom/vm/app.h"
 #include "coopcom/vm/writer.h"
 
 #define FORM_MAX_WIDTH 78
@@ -192,20 +193,37 @@ scroll_line(struct field_view *fv, const char *esc, size_t cpos, int width)
 	fv->cur_col = w;
 }
 
+/* The keys bound to action A, for the hints. Caller frees. */
+static char *
+keys_of(const struct keymap *km, enum action a)
+{
+	struct buf b;
+
+	buf_init(&b);
+	keymap_keys_of(km, a, &b);
+	if (b.len == 0)
+		buf_add(&b, "(no key)");
+	return buf_steal(&b);
+}
+
 static void
-conflict_line(struct field_view *fv, const struct form_field *ff)
+conflict_line(struct field_view *fv, const struct form_field *ff,
+    const struct keymap *km)
 {
 	bool theirs_in = strcmp(lineedit_text(&ff->edit), ff->theirs) == 0;
 	char *safe = text_escape(theirs_in ? ff->yours : ff->theirs, 0);
+	char *key = keys_of(km, theirs_in ? ACTION_KEEP_YOURS :
+	    ACTION_TAKE_THEIRS);
 
-	fv->other = x_printf("%s: %s  (%s)", theirs_in ? "yours" : "theirs",
-	    safe, theirs_in ? "C-r keeps yours" : "C-t takes theirs");
+	fv->other = x_printf("%s: %s  (%s %s)", theirs_in ? "yours" :
+	    "theirs", safe, key, theirs_in ? "keeps yours" : "takes theirs");
+	free(key);
 	free(safe);
 }
 
 static void
 view_field(struct field_view *fv, struct form_field *ff, bool focused,
-    int vw, int rows)
+    int vw, int rows, const struct keymap *km)
 {
 	bool multi = ff->edit.flags & LINEEDIT_MULTILINE;
 	unsigned flags = multi ? TEXT_KEEP_NEWLINE : 0;
@@ -241,7 +259,7 @@ view_field(struct field_view *fv, struct form_field *ff, bool focused,
 		text_wrap(esc, vw + 1, &fv->err);
 	}
 	if (ff->theirs != NULL)
-		conflict_line(fv, ff);
+		conflict_line(fv, ff, km);
 	fv->height = fv->rows + (int)(fv->err.n < ERROR_LINES ? fv->err.n :
 	    ERROR_LINES) + (fv->other != NULL);
 	free(epre);
@@ -327,21 +345,32 @@ draw_field(struct form *fm, size_t i, const struct field_view *fv, int y,
 		put(row, x + lw + 1, vw, fv->other, A_BOLD);
 }
 
-static const char *
-hint(const struct form *fm, int width)
+/* The keys of the form, as bound (the action table). Caller frees. */
+static char *
+hint(const struct form *fm, const struct keymap *km, int width)
 {
 	const struct form_field *ff = fm->n ? &fm->fields[fm->focus] : NULL;
+	char *save = keys_of(km, ACTION_SAVE), *t, *r, *out;
 
-	if (ff != NULL && ff->theirs != NULL)
-		return width >= 60 ? "C-t theirs  C-r yours  Tab next  "
-		    "C-x save  Esc cancel" : "C-t theirs  C-r yours  C-x save";
-	if (ff != NULL && (ff->edit.flags & LINEEDIT_MULTILINE))
-		return width >= 60 ? "Enter new line  Tab/Down next  Up "
-		    "previous  C-x save  Esc cancel" :
-		    "Tab/Up move  C-x save  Esc cancel";
-	return width >= 60 ? "Tab/Down next  Up previous  Enter next (saves "
-	    "on the last)  C-x save  Esc cancel" :
-	    "Tab/Up move  C-x save  Esc cancel";
+	if (ff != NULL && ff->theirs != NULL) {
+		t = keys_of(km, ACTION_TAKE_THEIRS);
+		r = keys_of(km, ACTION_KEEP_YOURS);
+		out = x_printf(width >= 60 ? "%s theirs  %s yours  Tab next  "
+		    "%s save  Esc cancel" : "%s theirs  %s yours  %s save", t,
+		    r, save);
+		free(t);
+		free(r);
+	} else if (ff != NULL && (ff->edit.flags & LINEEDIT_MULTILINE)) {
+		out = x_printf(width >= 69 ? "Enter new line  Up/Down line or "
+		    "field  Tab next  %s save  Esc cancel" : "Tab/Up move  %s "
+		    "save  Esc cancel", save);
+	} else {
+		out = x_printf(width >= 73 ? "Tab/Down next  Up previous  "
+		    "Enter next (last saves)  %s save  Esc cancel" :
+		    "Tab/Up move  %s save  Esc cancel", save);
+	}
+	free(save);
+	return out;
 }
 
 /* The focused field's help; for a choice, its values. */
@@ -381,11 +410,12 @@ more(const char *line, int width)
 
 /* The message, help and keys at the foot of the form; returns its rows. */
 static int
-draw_foot(struct form *fm, const struct box *b, bool draw)
+draw_foot(struct form *fm, const struct keymap *km, const struct box *b,
+    bool draw)
 {
 	struct text_lines msg;
 	int inner = b->w - 2, rows = 1, y = b->y + b->h - 2, i, n, max;
-	char *safe, *help, *cut;
+	char *safe, *help, *cut, *keys;
 
 	text_lines_init(&msg);
 	if (fm->message != NULL) {
@@ -400,8 +430,9 @@ draw_foot(struct form *fm, const struct box *b, bool draw)
 	n = (int)msg.n < max ? (int)msg.n : max;
 	rows += n + (b->h >= 10 && fm->n > 0);
 	if (draw) {
-		put(y--, b->x + 1, inner, hint(fm, inner),
-		    screen_attr(STYLE_DIM));
+		keys = hint(fm, km, inner);
+		put(y--, b->x + 1, inner, keys, screen_attr(STYLE_DIM));
+		free(keys);
 		if (b->h >= 10 && fm->n > 0) {
 			help = field_help(&fm->fields[fm->focus]);
 			put_text(y--, b->x + 1, inner, help,
@@ -436,7 +467,7 @@ form_title(const struct form *fm)
 }
 
 static void
-draw_form(struct form *fm, int *cy, int *cx)
+draw_form(struct form *fm, const struct keymap *km, int *cy, int *cx)
 {
 	struct box b;
 	struct field_view *fv;
@@ -464,14 +495,14 @@ draw_form(struct form *fm, int *cy, int *cx)
 	free(title);
 	lw = label_width(fm, b.w - 2);
 	vw = b.w - 2 - lw - 1;
-	foot = draw_foot(fm, &b, false);
+	foot = draw_foot(fm, km, &b, false);
 	area = b.h - 2 - foot;
 	rows = LINES >= 24 ? 3 : 2;
 	focused_rows = area >= 12 ? 6 : area >= 7 ? 4 : rows;
 	fv = x_calloc(fm->n ? fm->n : 1, sizeof *fv);
 	for (i = 0, top = 0; i < fm->n; i++) {
 		view_field(&fv[i], &fm->fields[i], i == fm->focus, vw,
-		    i == fm->focus ? focused_rows : rows);
+		    i == fm->focus ? focused_rows : rows, km);
 		fv[i].top = top;
 		top += fv[i].height;
 	}
@@ -488,7 +519,7 @@ draw_form(struct form *fm, int *cy, int *cx)
 		mvaddch(b.y, b.x + b.w - 3, ACS_UARROW);
 	if (top - fm->scroll > area)
 		mvaddch(b.y + b.h - 1, b.x + b.w - 3, ACS_DARROW);
-	draw_foot(fm, &b, true);
+	draw_foot(fm, km, &b, true);
 	if (*cy < b.y + 1 || *cy >= b.y + 1 + area)
 		*cy = -1;
 }
@@ -587,7 +618,7 @@ formdraw_overlay(struct app *app)
 	int cy = -1, cx = 0;
 
 	if (fm != NULL)
-		draw_form(fm, &cy, &cx);
+		draw_form(fm, &app->keys, &cy, &cx);
 	if (c != NULL) {
 		draw_chooser(c);
 		cy = -1;

@@ -290,9 +290,9 @@ move(struct app *app, int64_t delta)
 	struct err e;
 
 	if (app->view == VIEW_HELP) {
-		app->help_scroll += (int)delta;
-		if (app->help_scroll < 0)
-			app->help_scroll = 0;
+		delta += app->help_scroll;
+		app->help_scroll = delta < 0 ? 0 : delta >= ACTION_COUNT ?
+		    ACTION_COUNT - 1 : (int)delta;
 		return REACT_REDRAW;
 	}
 	if (lv == NULL) {
@@ -526,6 +526,7 @@ app_action(struct app *app, enum action a)
 		return redraw_all(app);
 	case ACTION_ADD:
 	case ACTION_EDIT:
+	case ACTION_EDIT_OTHER:
 	case ACTION_JOIN:
 	case ACTION_ADVANCE:
 	case ACTION_ARCHIVE:
@@ -676,7 +677,10 @@ app_idle_ms(const struct app *app)
 		return APP_IDLE_SEARCH_MS;
 	if (app->views.status.stale)
 		return 0;
-	return app->detail.stale ? APP_IDLE_DETAIL_MS : -1;
+	if (app->detail.stale)
+		return APP_IDLE_DETAIL_MS;
+	return store_list_holding(app->store) ?
+	    app->session->config.refresh_ms : -1;
 }
 
 unsigned
@@ -686,6 +690,12 @@ app_idle(struct app *app)
 
 	if (app->search_stale)
 		return search_run(app);
+	if (!app->detail.stale && !app->views.status.stale) {
+		/* Only kept cursors were left (app_idle_ms); the poll
+		 * app_tick would have made meanwhile is made now. */
+		store_list_release(app->store);
+		return app_tick(app);
+	}
 	if (app->detail.stale && detail_build(app, &e) < 0)
 		return report(app, &e);
 	if (views_count(app, &e) < 0)

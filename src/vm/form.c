@@ -530,6 +530,10 @@ form_key(struct form *fm, const char *key)
 		return step(fm, 1, true);
 	if (strcmp(key, "BackTab") == 0)
 		return step(fm, -1, true);
+	/* In long text Up and Down move a line, then to the next field. */
+	if ((strcmp(key, "Down") == 0 || strcmp(key, "Up") == 0) && multi &&
+	    !ff->readonly && lineedit_key(&ff->edit, key) == LE_MOVED)
+		return FORM_CHANGED;
 	if (strcmp(key, "Down") == 0)
 		return step(fm, 1, false);
 	if (strcmp(key, "Up") == 0)
@@ -632,8 +636,9 @@ conflict(struct form *fm, struct store *st, struct err *e)
 	label = lower_label(fm->ent);
 	form_message(fm, true, "%s saved this %s at %s UTC, after you opened "
 	    "it; nothing of yours is saved yet. %zu field%s differ%s: under "
-	    "each are both versions (C-t takes theirs, C-r keeps yours). C-x "
-	    "saves over their version.", *now.updated_by ? now.updated_by :
+	    "each are both versions, with the keys that take theirs or keep "
+	    "yours. Saving again saves over their version.",
+	    *now.updated_by ? now.updated_by :
 	    "Someone", label, now.updated_at, differ,
 	    differ == 1 ? "" : "s", differ == 1 ? "s" : "");
 	free(label);

@@ -7,6 +7,7 @@
  * every rule of the store (who may, versions, audit) holds for imported
  * rows exactly as for typed ones.
  */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +22,13 @@ static const struct {
 	const char *name, *singular;
 	enum entity_kind ent;
 	const char *key;		/* the column that finds a record */
+	bool anycase;			/* the store finds it in any case */
 } kinds[] = {
 	[IMPORT_RECOMMENDATIONS] = { "recommendations", "recommendation",
-	    ENT_RECOMMENDATION, "ref" },
+	    ENT_RECOMMENDATION, "ref", true },
 	[IMPORT_MILESTONES] = { "milestones", "milestone", ENT_MILESTONE,
-	    "id" },
-	[IMPORT_PEOPLE] = { "people", "person", ENT_PERSON, "login" },
+	    "id", false },
+	[IMPORT_PEOPLE] = { "people", "person", ENT_PERSON, "login", false },
 };
 
 int
@@ -311,7 +313,7 @@ write_row(struct store *st, const struct header *h, struct row *r,
 
 /* A key met in the file, for telling duplicates. */
 struct seen {
-	char *key;
+	char *key;			/* NULL: a free slot */
 	long line;
 };
 
@@ -320,23 +322,71 @@ struct run {
 	enum import_kind kind;
 	struct header h;
 	struct import_result *res;
-	struct seen *seen;		/* the keys met so far */
+	/* The keys met so far, in a hash table (open addressing), so that
+	 * a file of thousands of rows is checked in linear time. */
+	struct seen *seen;
 	size_t nseen, seencap;
 };
 
-/* The line KEY was first seen on, or 0; remembers it when new. */
+static size_t
+key_hash(const char *key)
+{
+	size_t h = 2166136261u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h;
+}
+
+/* The slot of KEY in SEEN (CAP slots, a power of two): its own or free. */
+static struct seen *
+seen_slot(struct seen *seen, size_t cap, const char *key)
+{
+	size_t i = key_hash(key) & (cap - 1);
+
+	while (seen[i].key != NULL && strcmp(seen[i].key, key) != 0)
+		i = (i + 1) & (cap - 1);
+	return &seen[i];
+}
+
+static void
+seen_grow(struct run *run)
+{
+	struct seen *old = run->seen;
+	size_t i, cap = run->seencap;
+
+	run->seencap = cap ? 2 * cap : 64;
+	run->seen = x_calloc(run->seencap, sizeof *run->seen);
+	for (i = 0; i < cap; i++)
+		if (old[i].key != NULL)
+			*seen_slot(run->seen, run->seencap, old[i].key) = old[i];
+	free(old);
+}
+
+/*
+ * The line KEY was first seen on, or 0; remembers it when new. A key the
+ * store matches in any case (a reference) is compared in any case too:
+ * "cc-lcl-07" and "CC-LCL-07" are the same recommendation.
+ */
 static long
 seen_before(struct run *run, const char *key, long line)
 {
-	size_t i;
+	struct seen *s;
+	char *k = x_strdup(key), *p;
 
-	for (i = 0; i < run->nseen; i++)
-		if (strcmp(run->seen[i].key, key) == 0)
-			return run->seen[i].line;
-	run->seen = x_grow(run->seen, &run->seencap, run->nseen + 1,
-	    sizeof *run->seen);
-	run->seen[run->nseen].key = x_strdup(key);
-	run->seen[run->nseen++].line = line;
+	if (kinds[run->kind].anycase)
+		for (p = k; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+	if (2 * (run->nseen + 1) > run->seencap)
+		seen_grow(run);
+	s = seen_slot(run->seen, run->seencap, k);
+	if (s->key != NULL) {
+		free(k);
+		return s->line;
+	}
+	s->key = k;
+	s->line = line;
+	run->nseen++;
 	return 0;
 }
 
@@ -381,7 +431,7 @@ run_done(struct run *run)
 {
 	size_t i;
 
-	for (i = 0; i < run->nseen; i++)
+	for (i = 0; i < run->seencap; i++)
 		free(run->seen[i].key);
 	free(run->seen);
 	free(run->h.fields);

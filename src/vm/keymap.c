@@ -93,6 +93,23 @@ unbind_action(struct keymap *km, enum action a)
 	km->n = j;
 }
 
+/*
+ * A form's own keys (save, take_theirs, keep_yours) act while a field
+ * has the keys, so they must be ones no field types or edits with: a
+ * function key, or a control key the line editor leaves alone.
+ */
+static bool
+form_key_ok(enum action a, const char *key)
+{
+	if (a != ACTION_SAVE && a != ACTION_TAKE_THEIRS &&
+	    a != ACTION_KEEP_YOURS)
+		return true;
+	if (key[0] == 'F' && isdigit((unsigned char)key[1]))
+		return true;
+	return strncmp(key, "C-", 2) == 0 && strchr("abdefhknpuw",
+	    key[2]) == NULL;
+}
+
 int
 keymap_apply(struct keymap *km, const struct config *c, struct err *e)
 {
@@ -111,6 +128,12 @@ keymap_apply(struct keymap *km, const struct config *c, struct err *e)
 			return err_set(e, ERR_INVALID, "%s:%d: unknown key "
 			    "\"%s\" for %s", k->file, k->line, k->key,
 			    k->action);
+		if (!form_key_ok(a, k->key))
+			return err_set(e, ERR_INVALID, "%s:%d: %s is a key of "
+			    "forms, where \"%s\" types or edits: give it a "
+			    "function key (F2) or a control key (C-s), but "
+			    "not C-a, C-b, C-d, C-e, C-f, C-h, C-k, C-n, C-p, "
+			    "C-u or C-w", k->file, k->line, k->action, k->key);
 		if (!cleared[a]) {
 			unbind_action(km, a);
 			cleared[a] = true;

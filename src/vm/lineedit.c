@@ -1,6 +1,7 @@
 /*
  * lineedit.c: editing a line of UTF-8 text by key names (see lineedit.h).
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -86,10 +87,58 @@ move_to(struct lineedit *le, size_t pos)
 	return LE_MOVED;
 }
 
+/* Where the line holding byte POS starts, and where it ends. */
+static size_t
+line_start(const char *d, size_t pos)
+{
+	while (pos > 0 && d[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+static size_t
+line_end(const char *d, size_t len, size_t pos)
+{
+	const char *nl = memchr(d + pos, '\n', len - pos);
+
+	return nl ? (size_t)(nl - d) : len;
+}
+
+/*
+ * Up or Down in long text: the same character of the line above or
+ * below, or its end when shorter; ignored on the first or last line (the
+ * form then moves to the field above or below).
+ */
+static enum lineedit_result
+line_move(struct lineedit *le, int dir)
+{
+	const char *d = buf_str(&le->text);
+	size_t len = le->text.len, start = line_start(d, le->cursor);
+	size_t chars = 0, p, end;
+
+	for (p = start; p < le->cursor; p = utf8_next(d, len, p))
+		chars++;
+	if (dir < 0) {
+		if (start == 0)
+			return LE_IGNORED;
+		p = line_start(d, start - 1);
+	} else {
+		p = line_end(d, len, le->cursor);
+		if (p == len)
+			return LE_IGNORED;
+		p++;
+	}
+	end = line_end(d, len, p);
+	for (; chars > 0 && p < end; chars--)
+		p = utf8_next(d, len, p);
+	return move_to(le, p);
+}
+
 static enum lineedit_result
 control_key(struct lineedit *le, const char *key)
 {
 	const char *d = buf_str(&le->text);
+	bool multi = le->flags & LINEEDIT_MULTILINE;
 
 	if (strcmp(key, "Backspace") == 0)
 		return cut(le, utf8_prev(d, le->cursor), le->cursor);
@@ -101,9 +150,14 @@ control_key(struct lineedit *le, const char *key)
 	if (strcmp(key, "Right") == 0 || strcmp(key, "C-f") == 0)
 		return move_to(le, utf8_next(d, le->text.len, le->cursor));
 	if (strcmp(key, "Home") == 0 || strcmp(key, "C-a") == 0)
-		return move_to(le, 0);
+		return move_to(le, multi ? line_start(d, le->cursor) : 0);
 	if (strcmp(key, "End") == 0 || strcmp(key, "C-e") == 0)
-		return move_to(le, le->text.len);
+		return move_to(le, multi ? line_end(d, le->text.len,
+		    le->cursor) : le->text.len);
+	if (multi && (strcmp(key, "Up") == 0 || strcmp(key, "C-p") == 0))
+		return line_move(le, -1);
+	if (multi && (strcmp(key, "Down") == 0 || strcmp(key, "C-n") == 0))
+		return line_move(le, 1);
 	if (strcmp(key, "C-u") == 0)
 		return cut(le, 0, le->cursor);
 	if (strcmp(key, "C-k") == 0)

@@ -71,6 +71,12 @@ reportjob_file(struct app *app, const char *path,
 	FILE *fp = NULL;
 	int fd, rc;
 
+	if (app->session->remote) {
+		free(tmp);
+		return err_set(e, ERR_DENIED, "over SSH coopcom writes no "
+		    "file on the host, so %s was not written: ask someone "
+		    "at the host for it", path);
+	}
 	if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, 0666 & ~umask_now()) < 0 ||
 	    (fp = fdopen(fd, "w")) == NULL) {
 		err_set(e, ERR_IO, "cannot write beside %s: %s", path,

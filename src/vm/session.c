@@ -58,6 +58,9 @@ pick_login(struct session *s, const struct session_options *o, struct err *e)
 		if (check_trust_source(&s->config, e) < 0)
 			return -1;
 		s->login = x_strdup(o->as_login);
+		/* A person on a forced key reaches the host through coopcom
+		 * only: files there are the service account's, not theirs. */
+		s->remote = getenv("SSH_CONNECTION") != NULL;
 		return 0;
 	}
 	if ((s->login = session_unix_login()) == NULL)

@@ -19,6 +19,7 @@
 
 #include "coopcom/store/delivery.h"
 #include "coopcom/store/list.h"
+#include "coopcom/util/buf.h"
 #include "coopcom/util/text.h"
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
@@ -31,7 +32,9 @@ enum purpose {
 	FOR_MEETING,		/* which meeting decided it */
 	FOR_WITHDRAW,		/* withdraw or archive a recommendation */
 	FOR_DRAFT,		/* restore, discard or keep a draft */
-	FOR_DAMAGED		/* leave or delete a damaged draft */
+	FOR_DAMAGED,		/* leave or delete a damaged draft */
+	FOR_EDIT_KIND,		/* what kind of record to edit (E) */
+	FOR_EDIT_RECORD		/* which record of that kind */
 };
 
 /* What the meeting chooser's answer is for. */
@@ -73,6 +76,7 @@ struct writer {
 	enum meeting_use meeting_use;
 	char *decision_rec;		/* the decision form's recommendation */
 	struct target target;
+	enum entity_kind edit_kind;	/* while the E choosers are open */
 	struct draft draft;		/* offered at the start */
 	char *draft_path;		/* where drafts of this session go */
 	bool draft_pending;		/* the file was offered, and kept */
@@ -224,6 +228,21 @@ list_kind(const struct listview *lv, enum entity_kind *kind)
 	return false;
 }
 
+/* A timeline row is a milestone or a dated recommendation. */
+static bool
+timeline_pick(const struct listview *lv, enum entity_kind *kind, int64_t *id)
+{
+	const char *k = listview_value(lv, lv->sel, "kind");
+	const char *v = listview_value(lv, lv->sel, "id");
+
+	if (k == NULL || v == NULL || lv->total == 0)
+		return false;
+	*kind = strcmp(k, "milestone") == 0 ? ENT_MILESTONE :
+	    ENT_RECOMMENDATION;
+	*id = strtoll(v, NULL, 10);
+	return *id != 0;
+}
+
 /* The record the cursor is on: a list's row, or the detail panel's. */
 static bool
 selected(struct app *app, enum entity_kind *kind, int64_t *id)
@@ -236,6 +255,8 @@ selected(struct app *app, enum entity_kind *kind, int64_t *id)
 		return *id != 0;
 	}
 	lv = app_current_list(app);
+	if (lv != NULL && strncmp(lv->list, "timeline", 8) == 0)
+		return timeline_pick(lv, kind, id);
 	if (!list_kind(lv, kind))
 		return false;
 	*id = listview_selected_id(lv);
@@ -401,6 +422,10 @@ add_kind(struct app *app, enum entity_kind kind)
 
 static unsigned meetings_chooser(struct app *app, const char *title,
     const char *body, const char *commission, enum meeting_use use);
+static unsigned edit_record(struct app *app, enum entity_kind kind,
+    int64_t id);
+static bool cell_is(struct store_cursor *cur, size_t col, const char *want);
+static size_t column(struct store_cursor *cur, const char *name);
 
 static unsigned
 add_decision(struct app *app)
@@ -468,6 +493,17 @@ join(struct app *app)
 	return join_form(app);
 }
 
+/* An item chosen by KEY, shown as "KEY  LABEL". */
+static void
+add_keyed(struct chooser *c, const char *key, const char *label,
+    int64_t value)
+{
+	char *text = x_printf("%s  %s", key, label);
+
+	chooser_add(c, text, NULL, true, key, value);
+	free(text);
+}
+
 static unsigned
 kinds_chooser(struct app *app)
 {
@@ -490,16 +526,12 @@ kinds_chooser(struct app *app)
 		{ "c", "Commission", ENT_COMMISSION },
 		{ "p", "Person", ENT_PERSON },
 	};
-	char *label;
 	size_t i;
 
 	chooser_init(&w->chooser, "Add what?", FOR_KIND);
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		label = x_printf("%s  %s", kinds[i].key, kinds[i].label);
-		chooser_add(&w->chooser, label, NULL, true, kinds[i].key,
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		add_keyed(&w->chooser, kinds[i].key, kinds[i].label,
 		    kinds[i].kind);
-		free(label);
-	}
 	return open_chooser(app);
 }
 
@@ -528,16 +560,24 @@ add(struct app *app)
 static unsigned
 edit(struct app *app)
 {
-	struct writer *w = writer_of(app);
 	enum entity_kind kind;
-	int64_t id, cid, sgid;
-	struct err e;
+	int64_t id;
 
-	err_clear(&e);
 	if (!selected(app, &kind, &id)) {
 		app_message(app, true, "Nothing is selected to edit");
 		return REACT_REDRAW;
 	}
+	return edit_record(app, kind, id);
+}
+
+static unsigned
+edit_record(struct app *app, enum entity_kind kind, int64_t id)
+{
+	struct writer *w = writer_of(app);
+	int64_t cid, sgid;
+	struct err e;
+
+	err_clear(&e);
 	if (scope_of(app->store, kind, id, &cid, &sgid, &e) < 0)
 		return fail(app, &e);
 	if (!may_write(app, kind, cid, sgid))
@@ -545,6 +585,144 @@ edit(struct app *app)
 	if (form_init_edit(&w->form, app->store, kind, id, &e) < 0)
 		return fail(app, &e);
 	return open_form(app);
+}
+
+/*
+ * E: the records that have no list panel of their own (members,
+ * engagement, meetings, decisions, milestones) are picked in two
+ * choosers, kind then record, from the selected commission, sub-group
+ * or recommendation.
+ */
+static const struct other {
+	const char *key, *label, *list;
+	enum entity_kind kind;
+	const char *shown[3];		/* the list's columns in the label */
+} others[] = {
+	{ "u", "Member of the selected sub-group", "members",
+	    ENT_SUBGROUP_MEMBER, { "name", "role", "joined" } },
+	{ "n", "Member of the selected commission", "members",
+	    ENT_COMMISSION_MEMBER, { "name", "role", "joined" } },
+	{ "e", "Engagement by the selected sub-group", "engagement",
+	    ENT_ENGAGEMENT, { "date", "method", "audience" } },
+	{ "m", "Meeting of the selected commission", "meetings",
+	    ENT_MEETING, { "date", "body", "title" } },
+	{ "d", "Decision on the selected recommendation", "decisions",
+	    ENT_DECISION, { "date", "body", "decision" } },
+	{ "t", "Milestone of the selected commission", "milestones",
+	    ENT_MILESTONE, { "title", "timescale", NULL } },
+};
+
+/* A chooser is no place for a whole table: it lists this many. */
+#define OTHERS_MAX 500
+
+static const struct other *
+other_of(enum entity_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof others / sizeof others[0]; i++)
+		if (others[i].kind == kind)
+			return &others[i];
+	return NULL;
+}
+
+static unsigned
+edit_other(struct app *app)
+{
+	struct writer *w = writer_of(app);
+	size_t i;
+
+	chooser_init(&w->chooser, "Edit what?", FOR_EDIT_KIND);
+	for (i = 0; i < sizeof others / sizeof others[0]; i++)
+		add_keyed(&w->chooser, others[i].key, others[i].label,
+		    others[i].kind);
+	return open_chooser(app);
+}
+
+/* Whether the row belongs to what was selected (lists filter the rest). */
+static bool
+other_row(struct store_cursor *cur, enum entity_kind kind, const char *ref)
+{
+	const char *sg;
+
+	if (kind == ENT_COMMISSION_MEMBER) {
+		sg = store_cursor_text(cur, column(cur, "subgroup"));
+		return sg == NULL || *sg == '\0';
+	}
+	if (kind == ENT_DECISION)
+		return ref != NULL && cell_is(cur, column(cur, "ref"), ref);
+	return true;
+}
+
+static void
+add_other_item(struct chooser *c, struct store_cursor *cur,
+    const struct other *o)
+{
+	struct buf b;
+	const char *v;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < 3 && o->shown[i] != NULL; i++) {
+		v = store_cursor_text(cur, column(cur, o->shown[i]));
+		if (v != NULL && *v != '\0')
+			buf_printf(&b, "%s%s", b.len ? "  " : "", v);
+	}
+	chooser_add(c, buf_str(&b), NULL, true, NULL,
+	    strtoll(store_cursor_text(cur, column(cur, "id")), NULL, 10));
+	buf_done(&b);
+}
+
+static unsigned
+other_chooser(struct app *app, enum entity_kind kind)
+{
+	struct writer *w = writer_of(app);
+	const struct other *o = other_of(kind);
+	struct list_filter f;
+	struct store_cursor *cur;
+	struct err e;
+	char *ref, *title;
+	int rc = 0;
+
+	memset(&f, 0, sizeof f);
+	err_clear(&e);
+	f.commission_id = selected_in(app, PANEL_COMMISSIONS);
+	if (kind == ENT_SUBGROUP_MEMBER || kind == ENT_ENGAGEMENT)
+		f.subgroup_id = selected_in(app, PANEL_SUBGROUPS);
+	if (f.commission_id == 0 || (f.subgroup_id == 0 &&
+	    (kind == ENT_SUBGROUP_MEMBER || kind == ENT_ENGAGEMENT))) {
+		app_message(app, true, "Select a %s first", f.commission_id ?
+		    "sub-group" : "commission");
+		return REACT_REDRAW;
+	}
+	if (store_list_open(app->store, o->list, &f, &cur, &e) < 0)
+		return fail(app, &e);
+	ref = name_for_typing(app->store, ENT_RECOMMENDATION,
+	    selected_in(app, PANEL_RECOMMENDATIONS));
+	title = x_printf("Edit which? (%s)", o->label);
+	chooser_init(&w->chooser, title, FOR_EDIT_RECORD);
+	free(title);
+	while (w->chooser.n < OTHERS_MAX && (rc = store_cursor_next(cur,
+	    &e)) == 1)
+		if (other_row(cur, kind, ref))
+			add_other_item(&w->chooser, cur, o);
+	if (rc == 1 && (rc = store_cursor_next(cur, &e)) == 1) {
+		title = x_printf("Only the first %d are listed here",
+		    OTHERS_MAX);
+		chooser_add(&w->chooser, "... and more", title, false, NULL, 0);
+		free(title);
+	}
+	store_cursor_close(cur);
+	free(ref);
+	if (rc < 0 || w->chooser.n == 0) {
+		chooser_done(&w->chooser);
+		if (rc < 0)
+			return fail(app, &e);
+		app_message(app, true, "None is recorded: %s", o->label);
+		return REACT_REDRAW;
+	}
+	w->edit_kind = kind;
+	return open_chooser(app);
 }
 
 /* u: a progress update on the selected recommendation, once adopted. */
@@ -670,11 +848,35 @@ discard_done(struct app *app, bool ok)
 	return REACT_REDRAW | REACT_LAYOUT;
 }
 
+/*
+ * The form's own keys come from the action table, so they can be bound
+ * in the config: a key bound to one of them is passed on as its default
+ * key, and a default key bound to something else does nothing here.
+ */
+static const char *
+form_key_name(struct app *app, const char *key)
+{
+	static const enum action own[] = { ACTION_SAVE, ACTION_TAKE_THEIRS,
+		ACTION_KEEP_YOURS };
+	enum action a = keymap_lookup(&app->keys, key);
+	size_t i;
+
+	for (i = 0; i < sizeof own / sizeof own[0]; i++) {
+		if (a == own[i])
+			return action_info(a)->keys;
+		if (strcmp(key, action_info(own[i])->keys) == 0)
+			return NULL;
+	}
+	return key;
+}
+
 static unsigned
 form_keyed(struct app *app, const char *key)
 {
 	struct writer *w = writer_of(app);
 
+	if ((key = form_key_name(app, key)) == NULL)
+		return REACT_NONE;
 	switch (form_key(&w->form, key)) {
 	case FORM_SUBMIT:
 		return save(app);
@@ -912,7 +1114,7 @@ column(struct store_cursor *cur, const char *name)
 	for (i = 0; i < n; i++)
 		if (strcmp(names[i], name) == 0)
 			return i;
-	fatal("the meetings list has no column %s", name);
+	fatal("the list has no column %s", name);
 }
 
 /* Meetings of BODY (any when NULL) of COMMISSION or of none, newest first. */
@@ -1232,6 +1434,10 @@ chosen(struct app *app, int purpose, int64_t value)
 		if (value == 1)
 			return drop_draft(app);
 		return cancelled(app, purpose);
+	case FOR_EDIT_KIND:
+		return other_chooser(app, (enum entity_kind)value);
+	case FOR_EDIT_RECORD:
+		return edit_record(app, w->edit_kind, value);
 	default:
 		return REACT_NONE;
 	}
@@ -1292,6 +1498,8 @@ writer_action(struct app *app, enum action a)
 		return add(app);
 	case ACTION_EDIT:
 		return edit(app);
+	case ACTION_EDIT_OTHER:
+		return edit_other(app);
 	case ACTION_JOIN:
 		return join(app);
 	case ACTION_ADVANCE:

@@ -51,24 +51,45 @@ else
 	skip "sqlite3 is not installed: an SQLite database that is not coopcom's"
 fi
 
-# A path that cannot be read. Root reads through mode 000, so this only
-# means something for other users.
+# A path that cannot be read: a folder that cannot be entered, then a
+# file that cannot be read. Root reads through both, so as root (CI) the
+# commands run as nobody.
 mkdir locked
 run coopcom --db locked/coopcom.db init
-chmod 000 locked
+as_other=
 if [ "$(id -u)" -eq 0 ]; then
-	skip "running as root, which permissions do not stop: unreadable path"
-else
-	chmod 700 locked
+	if command -v setpriv >/dev/null; then
+		as_other="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+		# nobody must reach the working folder and read the config.
+		chmod 711 "$TMP"
+		chmod 644 locked/coopcom.db
+	else
+		skip "running as root without setpriv: unreadable path"
+	fi
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$as_other" ]; then
 	remember locked/coopcom.db
-	chmod 000 locked
-	run coopcom --db locked/coopcom.db list people
-	expect_failure "an unreadable database is refused"
-	expect_err_contains "locked/coopcom.db"
+	for mode in folder file; do
+		if [ $mode = folder ]; then
+			chmod 000 locked
+		else
+			chmod 755 locked
+			chmod 600 locked/coopcom.db
+		fi
+		for cmd in "list people" "add person --name Eve" "check"; do
+			run $as_other "$COOPCOM" --db locked/coopcom.db $cmd
+			expect_status 1 "an unreadable $mode is refused: $cmd"
+			expect_err_contains "locked/coopcom.db"
+			expect_err_contains "Permission denied"
+		done
+	done
+	expect_err_contains "cannot read the database"
 	chmod 700 locked
 	expect_file_unchanged locked/coopcom.db
+	check "no -wal or -shm was made" test ! -e locked/coopcom.db-wal
 fi
 chmod 700 locked
+chmod 700 "$TMP"
 
 # A good database to spoil and to add bad records to.
 DB=$TMP/good.db
@@ -104,6 +125,19 @@ check "no database was created" test ! -e missing.db
 run coopcom --db nofolder/missing.db add person --name Eve
 expect_status 3
 check "no folder was created" test ! -e nofolder
+
+# An empty file is refused as a missing one is (only init fills it).
+: >empty.db
+for cmd in "list people" "add person --name Eve" "check" "whoami"; do
+	refused empty.db coopcom --db empty.db $cmd
+done
+expect_status 3
+expect_err_contains "is empty"
+check "the empty file is still empty" test ! -s empty.db
+run coopcom --db empty.db init
+expect_status 0 "init makes the empty file a database"
+run coopcom --db empty.db list people
+expect_status 0
 
 # Malformed configs: the message gives FILE:LINE. The mistakes are on line
 # 3 so that the line number is really read.

@@ -44,6 +44,21 @@ check "init without --db uses \$XDG_DATA_HOME/coopcom/coopcom.db" \
 COOPCOM_DB=$TMP/env.db run coopcom init
 expect_status 0
 check "init honours \$COOPCOM_DB" test -s "$TMP/env.db"
+# The order: --db, then $COOPCOM_DB, then the config's database setting.
+printf 'database = "%s";\n' "$TMP/conf.db" >db.conf
+run coopcom --config db.conf init
+expect_status 0
+check "init uses the config's database" test -s "$TMP/conf.db"
+COOPCOM_DB=$TMP/env2.db run coopcom --config db.conf init
+expect_status 0
+check "\$COOPCOM_DB comes before the config" test -s "$TMP/env2.db"
+COOPCOM_DB=$TMP/env3.db run coopcom --db "$TMP/flag.db" --config db.conf init
+expect_status 0
+check "--db comes before \$COOPCOM_DB" test -s "$TMP/flag.db" -a ! -e "$TMP/env3.db"
+rm "$TMP/conf.db"
+COOPCOM_DB=$TMP/env2.db run coopcom --config db.conf list people
+check "the config's database is not touched when another is named" \
+    test ! -e "$TMP/conf.db"
 
 # Add one of each kind.
 cc add commission --code CC --name "Co-operative Commission" --established 2011-06-01

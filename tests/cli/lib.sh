@@ -99,6 +99,32 @@ skip()
 	echo "skip - $*"
 }
 
+# missing WHAT: a check that cannot run for want of a tool, or of root, is
+# skipped; under CI (.ci/run sets CI), whose test command installs every
+# tool and runs as root, it fails instead, so a check never silently stops
+# running.
+missing()
+{
+	if [ -n "${CI:-}" ]; then
+		fail "$* (under CI it must run)"
+	else
+		skip "$*"
+	fi
+}
+
+# missing_all WHAT: the same for the whole script: skipped (77), or under
+# CI failed.
+missing_all()
+{
+	finished=1
+	if [ -n "${CI:-}" ]; then
+		echo "$test_name: $*: under CI it must run: FAILED"
+		exit 1
+	fi
+	echo "$test_name: $*: skipped"
+	exit 77
+}
+
 # The binary itself, so that tests read `run coopcom --db x.db list people`.
 coopcom()
 {

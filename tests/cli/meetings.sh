@@ -115,6 +115,53 @@ cc decide $NEW CC-LCL-05 maybe
 expect_status 2
 expect_err_contains "is not a decision"
 
+# A rejection with its reasons moves the recommendation too.
+cc add recommendation --subgroup LCL --title "Rejected item" --term short --savings 0 --upfront-cost 0
+cc advance CC-LCL-06 submitted
+cc decide 23 CC-LCL-06 rejected --note "Duplicates CC-LCL-04" --for 2 --against 6
+expect_status 0
+expect_out_contains "it is now at: Rejected"
+cc history CC-LCL-06 --format json
+expect_json 'd[-1]["decision"] == "rejected" and d[-1]["meeting"].startswith("2012-05-15 assembly") and d[-1]["note"] == "Duplicates CC-LCL-04"'
+
+# Meetings of every body, with a place; each agenda holds what awaits
+# that body: a sub-group's drafts, every draft for the Citizens' Group.
+cc add recommendation --subgroup ENG --title "A fresh draft" --term short
+for body in "subgroup --subgroup ENG" "citizens_group --commission CG" \
+    "scrutiny --commission CC" "cabinet --commission CC" \
+    "council --commission CC"; do
+	cc add meeting --body $body --date 2012-07-02 --place "Room 4, Civic Offices"
+	expect_status 0
+done
+cc agenda 25
+expect_out_contains "the sub-group of CC-ENG, 2012-07-02, Room 4, Civic Offices" "A fresh draft"
+expect_out_lacks "CC-LCL-06" "a sub-group's agenda holds its own items"
+cc agenda 26
+expect_out_contains "the Citizens' Group of CG" "A fresh draft" "CC-EMP-03"
+cc agenda 27
+expect_out_contains "the scrutiny committee of CC, 2012-07-02, Room 4"
+
+# The quorum and the key-decision threshold come from the config.
+printf 'quorum = { assembly = 9; };\nkey_decision_pence = 1000000;\n' \
+    >"$XDG_CONFIG_HOME/coopcom/config"
+cc agenda 23
+expect_out_contains "8 present, 2 apologies, 1 absent; quorum 9: NOT quorate"
+cc decide 23 CC-LCL-05 approved
+expect_status 5
+expect_err_contains "the Assembly needs 9 (quorum.assembly)"
+cc report --commission CC --format csv --output key.csv
+expect_status 0
+py "report: key decisions from the config's threshold" '
+import csv, sys
+recs = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8",
+    newline="")) if r["row"] == "recommendation"]
+key = {r["ref"] for r in recs if r["key_decision"] == "yes"}
+want = {r["ref"] for r in recs if max(int(r["savings_pence"] or 0),
+    int(r["upfront_cost_pence"] or 0)) >= 1000000}
+assert key == want and len(key) > 2, (key, want)
+' key.csv
+: >"$XDG_CONFIG_HOME/coopcom/config"
+
 # Draft minutes, Markdown and HTML.
 cc minutes 23
 expect_status 0
@@ -227,7 +274,7 @@ check "a failed import adds nothing" test "$(wc -l <"$out_file")" -eq "$recs_bef
 cc import recommendations recs.csv --skip-bad
 expect_status 0
 expect_out_contains "1 new, 0 updated, 0 unchanged, 2 with errors: imported"
-cc show recommendation CC-LCL-06
+cc show recommendation CC-LCL-07
 expect_out_contains "Sunday opening, with volunteers"
 printf 'login,name\nnewbie,Nell Newbie\n' >people.csv
 cc import people people.csv

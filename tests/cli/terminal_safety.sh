@@ -9,11 +9,8 @@
 # JSON keep the text exactly while a table is still escaped.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v script >/dev/null; then
-	echo "$test_name: script(1) from util-linux is not installed: skipped"
-	finished=1
-	exit 77
-fi
+command -v script >/dev/null ||
+    missing_all "script(1) from util-linux is not installed"
 
 # U+202E (right-to-left override) is E2 80 AE; U+009B (CSI) is C2 9B.
 HOSTILE=$(printf 'Roads\033[31mRED\033]52;c;ZGF0YQ==\aB\bS\rC\342\200\256E\302\233F')
@@ -60,7 +57,7 @@ if command -v sqlite3 >/dev/null; then
 	    UPDATE person SET organisation = 'Org ' || X'FE80' WHERE login = 'mallory';"
 	check "the sqlite3 shell stored bytes that are not UTF-8" test "$(sqlite3 "$DB" "SELECT instr(title, X'FF') > 0 FROM recommendation WHERE id = 2")" = 1
 else
-	skip "sqlite3 is not installed: bytes that are not UTF-8"
+	missing "sqlite3 is not installed: bytes that are not UTF-8"
 fi
 
 # In a terminal, whatever the format, everything is escaped.

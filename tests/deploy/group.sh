@@ -7,8 +7,9 @@
 #     SQLite makes beside it, are mode 0660 whatever the umask (022
 #     here), in the folder's group;
 #   - a second account in that group (nobody, in nogroup, via setpriv;
-#     so root is needed, else only the modes are checked) can use it, is
-#     known by its Unix login, and cannot pick another with --as;
+#     so root is needed, else only the modes are checked) can use it and,
+#     made a chair, write to it, is known by its Unix login, and cannot
+#     pick another with --as;
 #   - outside a setgid folder SQLite's usual 0644 stands.
 . "$(dirname "$0")/../cli/lib.sh"
 test_name=deploy-group
@@ -32,7 +33,7 @@ for f in "$DB-wal" "$DB-shm"; do
 	if [ -e "$f" ]; then
 		check "$(basename "$f") is 0660" test "$(stat -c %a "$f")" = 660
 	else
-		skip "$(basename "$f") was not there to look at"
+		missing "$(basename "$f") was not there to look at"
 	fi
 done
 wait "$holder"
@@ -54,12 +55,25 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
 	as_nobody add commission --code CC --name "Co-operative Commission" \
 	    --established 2011-07-26
 	expect_status 5 "a person without the right may not add a commission"
+	run coopcom --db "$DB" add commission --code CC \
+	    --name "Co-operative Commission" --established 2011-07-26
+	run coopcom --db "$DB" add subgroup --commission CC --code LCL \
+	    --name Libraries
+	run coopcom --db "$DB" join LCL nobody --role chair
+	expect_status 0 "the administrator makes nobody LCL's chair"
+	as_nobody add engagement --subgroup LCL --date 2011-10-01 \
+	    --method survey
+	expect_status 0 "another member of the group writes to the database"
+	for f in "$DB" "$DB-wal" "$DB-shm"; do
+		[ -e "$f" ] && check "$(basename "$f") is still 0660, the group's" \
+		    test "$(stat -c %a:%G "$f")" = 660:nogroup
+	done
 	as_nobody --as "$ME" whoami
 	expect_status 5 "--as is refused without a root-owned trust_as"
 	expect_err_contains "trust_as"
 	run coopcom --db "$DB" check
 	expect_status 0 "coopcom check passes"
 else
-	skip "not root: another account in the group is not tried"
+	missing "not root: another account in the group is not tried"
 fi
 finish

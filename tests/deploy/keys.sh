@@ -11,11 +11,8 @@
 . "$(dirname "$0")/../cli/lib.sh"
 test_name=deploy-keys
 
-command -v ssh-keygen >/dev/null || {
-	echo "$test_name: ssh-keygen is not installed: skipped"
-	finished=1
-	exit 77
-}
+command -v ssh-keygen >/dev/null ||
+    missing_all "ssh-keygen is not installed (apt-get install openssh-client)"
 mkdir -p "$TMP/.ssh"
 AK=$TMP/.ssh/authorized_keys
 keys() { run sh "$top_srcdir/src/coopcom-keys.sh" -f "$AK" -c /usr/bin/coopcom "$@"; }

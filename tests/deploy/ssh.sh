@@ -8,28 +8,26 @@
 # keys with coopcom-keys, on the demo database:
 #   - each key lands in coopcom as its person, on the command line
 #     (ssh host whoami) and in the full-screen interface (ssh -t host, in
-#     tmux), where C-z, !, and q give no shell;
+#     tmux), where C-z, !, and q give no shell and R writes no file;
 #   - the chair of BRK can edit BRK's recommendation but not EMP's;
 #   - ssh host sh, ssh host -- coopcom --as someone-else, a command line
 #     with ; or $( ), a command that would write a file on the host
 #     (backup), and port forwarding (-L) all fail;
 #   - once coopcom-keys removes a key, it no longer gets in.
 # Needs root (sshd, and --as trusts only a root-owned configuration),
-# openssh-server and openssh-client; otherwise it is skipped (77).
+# openssh-server, openssh-client and tmux; otherwise it is skipped (77),
+# or under CI failed (lib.sh's missing_all).
 . "$(dirname "$0")/../cli/lib.sh"
 test_name=deploy-ssh
 
-skip_all()
-{
-	echo "$test_name: $*: skipped"
-	finished=1
-	exit 77
-}
-[ "$(id -u)" -eq 0 ] || skip_all "sshd and a trusted --as need root"
-[ -x /usr/sbin/sshd ] || skip_all "sshd is not installed (apt-get install openssh-server)"
-command -v ssh >/dev/null || skip_all "ssh is not installed (apt-get install openssh-client)"
-command -v ssh-keygen >/dev/null || skip_all "ssh-keygen is not installed"
+[ "$(id -u)" -eq 0 ] || missing_all "sshd and a trusted --as need root"
+[ -x /usr/sbin/sshd ] || missing_all "sshd is not installed (apt-get install openssh-server)"
+command -v ssh >/dev/null || missing_all "ssh is not installed (apt-get install openssh-client)"
+command -v ssh-keygen >/dev/null || missing_all "ssh-keygen is not installed"
 
+# A copy of the binary, so a rebuild of the tree during the run cannot
+# disturb it.
+cp "$COOPCOM" "$TMP/coopcom" && COOPCOM=$TMP/coopcom || exit 99
 KEYS_SCRIPT=$top_srcdir/src/coopcom-keys.sh
 SETUP_SCRIPT=$top_srcdir/src/coopcom-setup.sh
 SVC=$TMP/svc
@@ -115,7 +113,7 @@ for try in 1 2 3 4 5; do
 done
 if [ -z "$sshd_pid" ]; then
 	cat "$TMP/sshd.log" >&2
-	skip_all "sshd could not be started (see its log above)"
+	missing_all "sshd could not be started (see its log above)"
 fi
 pass "sshd listens on 127.0.0.1:$PORT"
 
@@ -148,6 +146,11 @@ cc show recommendation CC-EMP-03
 expect_out_contains "An apprenticeship pledge" "EMP's recommendation is unchanged"
 as ollewellyn edit recommendation CC-EMP-03 --title "'An apprenticeship pledge, signed'"
 expect_status 0 "EMP's own chair can"
+as bkeogh impact CC-BRK-03
+expect_status 0 "the impact grid can be read over SSH"
+expect_out_contains "Finance"
+as bkeogh report --format csv
+expect_status 5 "report (which can write a file on the host) is refused"
 
 # No way out to anything else.
 as bkeogh sh
@@ -214,12 +217,22 @@ if command -v tmux >/dev/null; then
 	sleep 1
 	tm send-keys -t tui Escape Escape
 	check "C-z and !sh leave coopcom where it was" screen_has " bkeogh, "
+	# R, p and x write a file; over SSH that file would be the service
+	# account's, anywhere it may write.
+	tm send-keys -t tui R
+	check "R asks where to write the report" screen_has "report to Cabinet to"
+	tm send-keys -t tui C-u
+	tm send-keys -t tui -l "$TMP/stolen-report.md"
+	tm send-keys -t tui Enter
+	check "over SSH the interface writes no file on the host" \
+	    screen_has "writes no file on the host"
+	check "and the report is not there" test ! -e "$TMP/stolen-report.md"
 	tm send-keys -t tui q
 	check "q ends the connection" screen_has "SSH-ENDED"
 	tm capture-pane -p -t tui >"$TMP/pane"
 	check "and leaves no shell behind" eval '! grep -qE "^[#$] *$|uid=" "$TMP/pane"'
 else
-	skip "tmux is not installed: the full-screen interface over ssh -t is not tried"
+	missing "tmux is not installed: the full-screen interface over ssh -t is not tried"
 fi
 
 keys remove bkeogh

@@ -4,7 +4,9 @@
 # Resizing from 80x24 to 20x5, 40x12, 132x43 and back: no crash, the
 # screen is laid out again for each size, says when things are hidden,
 # and is back as it was at 80x24; C-l draws it all again after another
-# program wrote on the terminal. Under TERM=vt100, xterm, xterm-256color,
+# program wrote on the terminal; wide characters are edited in a form
+# with the cursor in its place; mouse clicks select a sub-group and a
+# recommendation, whose detail follows. Under TERM=vt100, xterm, xterm-256color,
 # screen and tmux-256color, and with NO_COLOR=1, the main screen draws,
 # the selected row is in reverse video and the overdue mark "!" is there;
 # colour is used only where the terminal has it and NO_COLOR is unset.
@@ -76,6 +78,43 @@ else
 	screen >"$TMP/.screen"
 	fail_screen "C-l draws the screen again, as it was"
 fi
+
+# Wide characters in a form: inserted between them, the text and the
+# terminal's cursor are where they should be (漢 and 字 take two columns).
+send a
+expect_screen "New commission" "a opens the new commission form"
+send_text "漢字ab"
+send Left Left
+send_text "X"
+expect_screen "漢字Xab" "a letter typed after two wide characters"
+line=$(screen | grep -n "漢字Xab" | head -n 1)
+prefix=${line#*:}
+prefix=${prefix%%漢*}
+want_x=$(printf %s "$prefix" | python3 -c 'import sys, unicodedata
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+    for c in sys.stdin.read()) + 5)')
+want_y=$(( ${line%%:*} - 1 ))
+check "the cursor is after 漢字X (column $want_x, row $want_y)" test \
+    "$(pane_format '#{cursor_x},#{cursor_y}')" = "$want_x,$want_y"
+send BSpace Left BSpace Delete
+expect_screen_re "Code\* +ab " \
+    "Backspace and Delete take whole wide characters"
+send Escape
+expect_screen "Discard what you typed"
+send y
+expect_screen "Nothing was" "the form is gone, nothing added"
+
+# Mouse clicks select (xterm's SGR reports: column and row from 1): the
+# third sub-group, then the third of its recommendations, whose detail
+# follows.
+click() { send_text $'\e[<0;'"$1;$2M"$'\e[<0;'"$1;$2m"; }
+click 31 6
+expect_screen "Recommendations: ENG (3)" "a click on a sub-group selects it"
+click 60 6
+expect_screen_re "^Sub-groups \(4\) .*Detail" \
+    "a click on a recommendation moves to its panel"
+expect_screen_re "CC-ENG-03  Particip.* CC-ENG-03 *\$" \
+    "the detail follows the clicked recommendation"
 send q
 expect_exit 0 "after the resizes, q quits with status 0"
 

@@ -5,8 +5,8 @@
 # On the demo database the commission secretary (fmercer, session "sec")
 # and the Brookside sub-group's chair (bkeogh, session "chair") both look
 # at CC-BRK-03. When the chair retitles it through the form, and later
-# when the CLI does, the secretary's screen shows the new title within 2
-# seconds without a key being pressed, still on the same row. Then both
+# when the CLI does, the secretary's screen shows the new title within a
+# second without a key being pressed, still on the same row. Then both
 # open its edit form; the secretary saves first; the chair's save meets
 # the conflict, sees both versions, keeps their own text and saves: the
 # database has the chair's title and the audit trail both changes.
@@ -48,6 +48,20 @@ selected()
 	expect_screen -t "$1" "Reference       $REF" "$1: the detail shows $REF"
 }
 
+# within_a_second NAME TEXT WHAT: session NAME shows TEXT within a
+# second of $start (the screen is read every 0.1 s).
+within_a_second()
+{
+	local ms
+
+	if ! wait_for -t "$1" "$2" 2; then
+		fail_screen "$3 within a second"
+		return
+	fi
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	check "$3 within a second ($ms ms)" test "$ms" -le 1000
+}
+
 # Each opens CC-BRK-03: the first sub-group, its third recommendation.
 for s in sec chair; do
 	if [ $s = sec ]; then who=("${as_sec[@]}"); else who=("${as_chair[@]}"); fi
@@ -69,12 +83,7 @@ send_text "$NEW1"
 send C-x
 expect_screen "Saved recommendation $REF" "chair: the new title is saved"
 start=$(date +%s%N)
-if wait_for -t sec "$NEW1" 2; then
-	pass "sec: the new title shows within 2 s without a key" \
-	    "($(( ($(date +%s%N) - start) / 1000000 )) ms)"
-else
-	fail_screen "sec: the new title shows within 2 s without a key"
-fi
+within_a_second sec "$NEW1" "sec: the new title shows without a key"
 selected sec
 
 # The CLI retitles it: both screens follow.
@@ -83,12 +92,7 @@ run coopcom --db "$DB" edit recommendation "$REF" --title "$NEW2"
 expect_status 0
 start=$(date +%s%N)
 for s in sec chair; do
-	if wait_for -t $s "$NEW2" 2; then
-		pass "$s: the CLI's title shows within 2 s" \
-		    "($(( ($(date +%s%N) - start) / 1000000 )) ms)"
-	else
-		fail_screen "$s: the CLI's title shows within 2 s"
-	fi
+	within_a_second $s "$NEW2" "$s: the CLI's title shows"
 done
 selected sec
 selected chair

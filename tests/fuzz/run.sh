@@ -4,8 +4,8 @@
 # time: make fuzz. FUZZ_SECONDS (60) per harness; FUZZ_TARGETS to run
 # only some (money timescale csv config workflow args).
 #
-# New interesting inputs go to tests/fuzz/work/NAME in the build tree;
-# the seed corpus in the source tree is only read. A crash stops that
+# New interesting inputs go to tests/fuzz/work/NAME in the build tree
+# (or under FUZZ_OUT); the seed corpus in the source tree is only read. A crash stops that
 # harness with its input saved as tests/fuzz/crashes/NAME-crash-...: copy
 # it into tests/fuzz/corpus/NAME/ once fixed, so make check replays it
 # for ever after. A line per harness ("fuzz NAME runs=N ...") is appended
@@ -16,11 +16,14 @@ top_builddir=${top_builddir:-$top_srcdir}
 seconds=${FUZZ_SECONDS:-60}
 targets=${FUZZ_TARGETS:-money timescale csv config workflow args}
 cc=${FUZZ_CC:-clang}
-out=$top_builddir/tests/fuzz
+out=${FUZZ_OUT:-$top_builddir/tests/fuzz}
 s=$top_srcdir
 
+# Under CI (.ci/run sets CI), whose test command installs clang, a
+# missing compiler is a failure, not a skip.
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz: $cc is not installed (apt-get install clang libclang-rt-14-dev): skipped"
+	[ -n "${CI:-}" ] && exit 1
 	exit 77
 fi
 mkdir -p "$out/work" "$out/crashes" "$out/bin" || exit 1

@@ -22,13 +22,22 @@ MNT=$TMP/small
 mkdir -p "$MNT" || exit 99
 if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=1m tmpfs "$MNT" 2>/dev/null
 then
-	echo "$test_name: mounting a small tmpfs needs root: skipped"
-	finished=1
-	exit 77
+	missing_all "mounting a small tmpfs needs root"
 fi
-trap 'umount "$MNT" 2>/dev/null; cleanup' EXIT
+trap 'tm kill-server >/dev/null 2>&1; umount "$MNT" 2>/dev/null; cleanup' EXIT
 DB=$MNT/x.db
 cc() { run coopcom --db "$DB" "$@"; }
+tm() { tmux -L "coopcom-full-$$" -f /dev/null "$@"; }
+# seen_in SESSION TEXT: tmux's SESSION shows TEXT within 5 s.
+seen_in()
+{
+	local i
+	for i in $(seq 50); do
+		tm capture-pane -p -t "$1" | grep -qF -- "$2" && return 0
+		sleep 0.1
+	done
+	return 1
+}
 free_kb() { df -k "$MNT" | awk 'NR == 2 { print $4 }'; }
 big() { head -c "$1" /dev/zero | tr '\0' x; }
 
@@ -71,18 +80,7 @@ expect_status 0 "with space again writes work"
 # The full-screen interface, open when the disk fills: a save fails with
 # the message on the screen, the session goes on, and nothing is saved.
 if command -v tmux >/dev/null; then
-	sock=coopcom-full-$$
-	tm() { tmux -L "$sock" -f /dev/null "$@"; }
-	trap 'tm kill-server >/dev/null 2>&1; umount "$MNT" 2>/dev/null; cleanup' EXIT
-	seen()
-	{
-		local i
-		for i in $(seq 50); do
-			tm capture-pane -p -t t | grep -qF -- "$1" && return 0
-			sleep 0.1
-		done
-		return 1
-	}
+	seen() { seen_in t "$@"; }
 	tm new-session -d -s t -x 160 -y 50 \
 	    "$COOPCOM --db $DB; echo EXIT=\$?; sleep 30"
 	check "the full-screen interface starts" seen "Recommendations"
@@ -110,7 +108,7 @@ if command -v tmux >/dev/null; then
 	cc check
 	expect_status 0 "coopcom check passes"
 else
-	skip "tmux is not installed: the full-screen interface is not tried"
+	missing "tmux is not installed: the full-screen interface is not tried"
 fi
 
 # Read-only.
@@ -124,7 +122,33 @@ if mount -o remount,ro "$MNT" 2>/dev/null; then
 	expect_err_contains "cannot be written (read-only file or folder); nothing was changed"
 	cc check
 	expect_status 0 "coopcom check passes on the read-only database"
+	if command -v tmux >/dev/null; then
+		tm new-session -d -s ro -x 160 -y 50 \
+		    "$COOPCOM --db $DB; echo EXIT=\$?; sleep 30"
+		check "read-only: the full-screen interface starts" \
+		    seen_in ro "Recommendations"
+		tm send-keys -t ro a
+		check "read-only: the new commission form opens" \
+		    seen_in ro "New commission"
+		tm send-keys -t ro -l "RO"
+		tm send-keys -t ro Tab
+		tm send-keys -t ro -l "Read only"
+		tm send-keys -t ro C-x
+		check "read-only: the save fails, saying why" \
+		    seen_in ro "cannot be written (read-only file or folder); nothing was changed"
+		tm send-keys -t ro Escape
+		check "read-only: Esc asks whether to discard the form" \
+		    seen_in ro "Discard"
+		tm send-keys -t ro y
+		tm send-keys -t ro l l
+		check "read-only: the session goes on, still showing the record" \
+		    seen_in ro "Open on Sundays and Mondays"
+		tm send-keys -t ro q
+		check "read-only: and quits normally" seen_in ro "EXIT=0"
+	else
+		missing "tmux is not installed: the full-screen interface is not tried"
+	fi
 else
-	skip "cannot remount the tmpfs read-only"
+	missing "cannot remount the tmpfs read-only"
 fi
 finish

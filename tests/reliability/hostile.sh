@@ -139,9 +139,9 @@ if command -v sqlite3 >/dev/null; then
 		tm send-keys -t t q
 		check "and quits normally" seen "EXIT=0"
 	else
-		skip "tmux is not installed: the full-screen interface is not tried"
+		missing "tmux is not installed: the full-screen interface is not tried"
 	fi
 else
-	skip "sqlite3 is not installed: the unknown stage is not tried"
+	missing "sqlite3 is not installed: the unknown stage is not tried"
 fi
 finish

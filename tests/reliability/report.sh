@@ -50,6 +50,10 @@ run_one hostile "$t/reliability/hostile.sh"
 run_one keys "$t/deploy/keys.sh"
 run_one group "$t/deploy/group.sh"
 run_one ssh "$t/deploy/ssh.sh"
+run_one account "$t/deploy/account.sh"
+run_one terminal_safety "$t/cli/terminal_safety.sh"
+run_one injection "$t/e2e/injection.sh"
+run_one terminal "$t/e2e/terminal.sh"
 echo "== fuzz (${FUZZ_SECONDS} s per harness)"
 sh "$t/fuzz/run.sh" | tee "$logs/fuzz.log" || failed=1
 seeds=0
@@ -83,9 +87,9 @@ cat >"$page" <<EOF
 This page is written by \`make reliability\`, which runs every test
 below at full length; the figures are from its last run. \`make check\`
 runs the same tests briefly (16 x 25 operations, 100 kills, the fuzzing
-harnesses over their seed corpora only), so every change is held to
-them; \`make soak\`, \`make crash\` and \`make fuzz\` run the long versions
-alone.
+harnesses over their seed corpora and then under libFuzzer for 5 s
+each, tests/fuzz/brief.sh), so every change is held to them; \`make
+soak\`, \`make crash\` and \`make fuzz\` run the long versions alone.
 
 Last run: $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) CPU(s), Linux
 $(uname -r), SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1),
@@ -139,7 +143,8 @@ unchanged and takes writes again. Remounted read-only, the database is
 opened immutable: reads work, every write is refused as read-only, and
 \`coopcom check\` passes. A running full-screen session keeps its
 connection, so it goes on showing the record while its saves fail with
-the same message.
+the same message; one started on the read-only database shows the
+record, and a save there fails saying the file is read-only.
 
 Result: $(result full_disk)
 
@@ -167,7 +172,8 @@ sequences, OSC 52, BEL, backspace, right-to-left overrides and invalid
 UTF-8 in the data never reach a terminal raw, from the CLI
 (terminal_safety.sh) or the full-screen interface (injection.sh).
 
-Result: $(result hostile)
+Results: hostile.sh: $(result hostile); terminal_safety.sh:
+$(result terminal_safety); injection.sh: $(result injection)
 
 ## Fuzzing (tests/fuzz/)
 
@@ -198,21 +204,28 @@ and in the full-screen interface; a sub-group's chair can change their
 own recommendation and not another sub-group's; \`ssh host sh\`, \`ssh host
 -- coopcom --as someone-else\`, shell syntax, commands that would touch
 files on the host, port forwarding and C-z or ! in the interface give
-nothing else; a removed key no longer gets in. keys.sh checks
-coopcom-keys's refusals; group.sh the shared-group model's file modes
-and identity. See docs/deployment.md.
+nothing else, and writing a report to a file on the host is refused; a
+removed key no longer gets in. keys.sh checks coopcom-keys's refusals;
+account.sh the service account's folders used by an account that is not
+root (nobody): it makes the database, cannot change its keys, and keeps
+a dropped session's draft; group.sh the shared-group model's file modes,
+a second member's write, and identity. See docs/deployment.md.
 
 | test | result | time |
 |---|---|---|
 | ssh.sh | $(result ssh) | $(secs ssh) s |
 | keys.sh | $(result keys) | $(secs keys) s |
 | group.sh | $(result group) | $(secs group) s |
+| account.sh | $(result account) | $(secs account) s |
 
 ## Dropped connections
 
 SIGHUP (and SIGTERM) to the full-screen interface with a form open keeps
 the form as a draft, offered back at the next start, and restores the
-terminal: tests/e2e/terminal.sh.
+terminal: tests/e2e/terminal.sh; for the service account of
+docs/deployment.md, tests/deploy/account.sh.
+
+Result: $(result terminal)
 
 ## What these tests do not show
 

@@ -5,11 +5,8 @@
 # disturb it.
 cp "$COOPCOM" "$TMP/coopcom" && COOPCOM=$TMP/coopcom
 
-if ! command -v sqlite3 >/dev/null; then
-	echo "$test_name: the sqlite3 shell is not installed: skipped"
-	finished=1
-	exit 77
-fi
+command -v sqlite3 >/dev/null ||
+    missing_all "the sqlite3 shell is not installed (apt-get install sqlite3)"
 
 cc() { "$COOPCOM" --db "$DB" "$@"; }
 

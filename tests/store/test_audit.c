@@ -429,7 +429,14 @@ static const struct {
 	    "entity, entity_id, action, changes, note, prev_hash, hash) SELECT "
 	    "id + 1, at, person_id, login, 'person', 3, 'grant-admin', '{}', "
 	    "'', hash, 'forged' FROM audit WHERE id = 21",
-	    { "audit entry 22 (", "was altered" } },
+	    { "audit entry 22 (", "comes after the last entry coopcom wrote "
+	    "(21): it was inserted" } },
+	{ "an entry inserted far ahead", "INSERT INTO audit(id, at, person_id, "
+	    "login, entity, entity_id, action, changes, note, prev_hash, hash) "
+	    "SELECT 500, at, person_id, login, 'person', 3, 'grant-admin', "
+	    "'{}', '', hash, 'forged' FROM audit WHERE id = 21",
+	    { "audit entry 22 is missing (the next entry is 500)",
+	    "or entry 500 was inserted" } },
 	{ "the last entries deleted", DROP_DELETE
 	    "DELETE FROM audit WHERE id > 19",
 	    { "the audit trail ends at entry 19 but its recorded head is "
@@ -476,6 +483,105 @@ START_TEST(test_tampering_detected)
 	ck_assert_msg(rc == 1, "%s: store_check %d: %s%s", tampering[_i].what,
 	    rc, buf_str(&out), e.msg);
 	fx_assert_has(buf_str(&out), tampering[_i].words[0]);
+	buf_done(&out);
+}
+END_TEST
+
+/* Puts back a head read earlier, as one who edits the file might. */
+static void
+set_head(const char *value)
+{
+	char *sql = x_printf("UPDATE meta SET value = '%s' WHERE key = "
+	    "'audit_head'", value);
+
+	fx_sql(sql);
+	free(sql);
+}
+
+/*
+ * Entries that hash correctly (whoever knows the scheme can make them) but
+ * that coopcom did not write last: one added after the head, and the last
+ * one replaced by another with the same number.
+ */
+START_TEST(test_valid_hash_appended)
+{
+	char *head = fx_sql_text("SELECT value FROM meta WHERE key = "
+	    "'audit_head'");
+	struct buf out;
+	struct err e;
+
+	fx_edit(fx.st, ENT_PERSON, fx.observer, FX_VALS({ "organisation",
+	    "Nowhere" }));
+	set_head(head);
+	buf_init(&out);
+	ck_assert_int_eq(audit_verify(fx.st, &out, &e), 1);
+	fx_assert_has(buf_str(&out), "audit entry 22 (");
+	fx_assert_has(buf_str(&out), "(21): it was inserted");
+	buf_done(&out);
+	free(head);
+}
+END_TEST
+
+START_TEST(test_last_entry_rewritten)
+{
+	char *head21 = fx_sql_text("SELECT value FROM meta WHERE key = "
+	    "'audit_head'"), *head22;
+	struct buf out;
+	struct err e;
+
+	fx_edit(fx.st, ENT_PERSON, fx.observer, FX_VALS({ "organisation",
+	    "Wellington Library" }));
+	head22 = fx_sql_text("SELECT value FROM meta WHERE key = "
+	    "'audit_head'");
+	fx_sql(DROP_DELETE "DELETE FROM audit WHERE id = 22");
+	set_head(head21);
+	fx_edit(fx.st, ENT_PERSON, fx.observer, FX_VALS({ "organisation",
+	    "Nowhere" }));
+	set_head(head22);
+	buf_init(&out);
+	ck_assert_int_eq(audit_verify(fx.st, &out, &e), 1);
+	fx_assert_has(buf_str(&out), "audit entry 22 is not the entry coopcom "
+	    "wrote last, though its number is: the trail was rewritten");
+	buf_done(&out);
+	free(head21);
+	free(head22);
+}
+END_TEST
+
+/* Amounts typed into the file by hand that are not whole pence. */
+START_TEST(test_check_money)
+{
+	struct buf out;
+	struct err e;
+
+	fx_sql("UPDATE recommendation SET savings_pence = 12.5, "
+	    "upfront_cost_pence = '£5' WHERE id = (SELECT max(id) FROM "
+	    "recommendation)");
+	buf_init(&out);
+	err_clear(&e);
+	ck_assert_int_eq(store_check(fx.st, &out, &e), 2);
+	fx_assert_has(buf_str(&out), "the savings is 12.5, not a whole number "
+	    "of pence");
+	fx_assert_has(buf_str(&out), "the up-front cost is '£5', not a whole "
+	    "number of pence");
+	buf_done(&out);
+}
+END_TEST
+
+/* A title changed behind the search index's back (its trigger gone). */
+START_TEST(test_check_search_index)
+{
+	struct buf out;
+	struct err e;
+
+	buf_init(&out);
+	err_clear(&e);
+	ck_assert_int_eq(store_check(fx.st, &out, &e), 0);
+	fx_sql("DROP TRIGGER recommendation_fts_au; UPDATE recommendation "
+	    "SET title = 'Zebra crossings' WHERE id = (SELECT max(id) FROM "
+	    "recommendation)");
+	ck_assert_int_eq(store_check(fx.st, &out, &e), 1);
+	fx_assert_has(buf_str(&out), "search index: out of step");
 	buf_done(&out);
 }
 END_TEST
@@ -549,6 +655,10 @@ audit_suite(void)
 	tc = tcase_create("chain");
 	tcase_add_checked_fixture(tc, setup_more, fx_teardown);
 	tcase_add_loop_test(tc, test_tampering_detected, 0, NELEM(tampering));
+	tcase_add_test(tc, test_valid_hash_appended);
+	tcase_add_test(tc, test_last_entry_rewritten);
+	tcase_add_test(tc, test_check_money);
+	tcase_add_test(tc, test_check_search_index);
 	tcase_add_test(tc, test_damaged_head);
 	tcase_add_test(tc, test_triggers_refuse);
 	suite_add_tcase(s, tc);

@@ -109,10 +109,17 @@ END_TEST
 START_TEST(test_empty_file_becomes_database)
 {
 	struct db *db;
+	struct err e = { 0 };
+	struct stat sb;
 	bool created = false;
 
 	fx_write_file(fx.path, "", 0);
-	db = open_db(fx.path, 0, &created);
+	ck_assert_int_eq(db_open(&db, fx.path, 0, 100, NULL, &e), -1);
+	ck_assert_int_eq(e.code, ERR_NOTFOUND);
+	ck_assert_ptr_nonnull(strstr(e.msg, "is empty"));
+	ck_assert_int_eq(stat(fx.path, &sb), 0);
+	ck_assert_int_eq(sb.st_size, 0);
+	db = open_db(fx.path, DB_CREATE, &created);
 	ck_assert(created);
 	ck_assert_int_eq(pragma_int(db_handle(db), "PRAGMA user_version"),
 	    db_schema_version());
@@ -324,7 +331,8 @@ START_TEST(test_migrate_from_every_version)
 
 	db_close(open_db(fresh_path, DB_CREATE, NULL));
 	make_old_database(fx.path, v);
-	db = open_db(fx.path, 0, &created);
+	/* Version 0 is an empty file: only a creating open fills it. */
+	db = open_db(fx.path, v == 0 ? DB_CREATE : 0, &created);
 	ck_assert(created == (v == 0));
 	ck_assert_int_eq(pragma_int(db_handle(db), "PRAGMA user_version"),
 	    db_schema_version());

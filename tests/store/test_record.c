@@ -553,34 +553,86 @@ START_TEST(test_resolve_ambiguous)
 }
 END_TEST
 
+/* A recommendation with its reference given by hand. */
+static int64_t
+add_ref(const char *subgroup, const char *ref, const char *title)
+{
+	return fx_add(fx.st, ENT_RECOMMENDATION, FX_VALS(
+	    { "subgroup", subgroup }, { "ref", ref }, { "title", title }));
+}
+
+/* Recommendations IDS have the references WANT. */
+static void
+assert_refs(const int64_t *ids, const char *const *want, size_t n)
+{
+	size_t i;
+	char *ref;
+
+	for (i = 0; i < n; i++) {
+		ref = row_value(ENT_RECOMMENDATION, ids[i], "ref");
+		ck_assert_pstr_eq(ref, want[i]);
+		free(ref);
+	}
+}
+
 START_TEST(test_automatic_references)
 {
 	static const char *const want[] = { "CC-LCL-01", "CC-LCL-02",
 		"CC-BRK-01", "CC-LCL-05", "CC-LCL-06", "CC-LCL-07" };
 	int64_t ids[NELEM(want)];
 	struct err e;
-	size_t i;
-	char *ref;
 
 	ids[0] = add_rec(fx.st, "LCL", "First");
 	ids[1] = add_rec(fx.st, "LCL", "Second");
 	ids[2] = add_rec(fx.st, "BRK", "Bins first");
 	/* A reference given by hand leaves a gap: the numbers go on after
 	 * it, never back into the gap. */
-	ids[3] = fx_add(fx.st, ENT_RECOMMENDATION, FX_VALS(
-	    { "subgroup", "LCL" }, { "ref", "CC-LCL-05" },
-	    { "title", "Fifth" }));
+	ids[3] = add_ref("LCL", "CC-LCL-05", "Fifth");
 	ids[4] = add_rec(fx.st, "LCL", "After the gap");
 	/* An archived recommendation keeps its number. */
 	err_clear(&e);
 	ck_assert_int_eq(store_archive(fx.st, ENT_RECOMMENDATION, ids[4], 0,
 	    &e), 0);
 	ids[5] = add_rec(fx.st, "LCL", "After the archived one");
-	for (i = 0; i < NELEM(want); i++) {
-		ref = row_value(ENT_RECOMMENDATION, ids[i], "ref");
-		ck_assert_pstr_eq(ref, want[i]);
-		free(ref);
-	}
+	assert_refs(ids, want, NELEM(want));
+}
+END_TEST
+
+/*
+ * The numbers handed out within one transaction, where the highest in
+ * use is remembered between new recommendations (an import), are those
+ * of one at a time: after references given by hand in the sub-group or
+ * elsewhere, after a rollback and after the sub-group is renamed.
+ */
+START_TEST(test_references_in_one_transaction)
+{
+	static const char *const want[] = { "CC-LCL-01", "CC-LCL-02",
+		"CC-LCL-10", "CC-LCL-11", "CC-LCL-20", "CC-BRK-01",
+		"cc-lcl-40", "CC-LCL-21", "CC-LCL-22", "CC-LIB-01" };
+	int64_t ids[NELEM(want)];
+	struct err e;
+
+	err_clear(&e);
+	ck_assert_int_eq(store_begin(fx.st, &e), 0);
+	ids[0] = add_rec(fx.st, "LCL", "First");
+	ids[1] = add_rec(fx.st, "LCL", "Second");
+	ids[2] = add_ref("LCL", "CC-LCL-10", "Tenth");
+	ids[3] = add_rec(fx.st, "LCL", "After the tenth");
+	ids[4] = add_ref("BRK", "CC-LCL-20", "Elsewhere, with the prefix");
+	ids[5] = add_rec(fx.st, "BRK", "Bins");
+	/* Written otherwise in another sub-group: not one of its numbers. */
+	ids[6] = add_ref("BRK", "cc-lcl-40", "Elsewhere, written otherwise");
+	ids[7] = add_rec(fx.st, "LCL", "After the twentieth");
+	/* Two rows undone: their numbers are free again. */
+	ck_assert_int_eq(store_begin(fx.st, &e), 0);
+	add_rec(fx.st, "LCL", "Undone");
+	add_rec(fx.st, "LCL", "Undone too");
+	store_rollback(fx.st);
+	ids[8] = add_rec(fx.st, "LCL", "After the undone");
+	fx_edit(fx.st, ENT_SUBGROUP, fx.lcl, FX_VALS({ "code", "LIB" }));
+	ids[9] = add_rec(fx.st, "LIB", "Renamed");
+	ck_assert_msg(store_commit(fx.st, &e) == 0, "%s", e.msg);
+	assert_refs(ids, want, NELEM(want));
 }
 END_TEST
 
@@ -1573,6 +1625,7 @@ record_suite(void)
 	tcase_add_test(tc, test_resolve_ids_and_misses);
 	tcase_add_test(tc, test_resolve_ambiguous);
 	tcase_add_test(tc, test_automatic_references);
+	tcase_add_test(tc, test_references_in_one_transaction);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("update");

@@ -11,9 +11,13 @@
 #include <check.h>
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <pty.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -22,6 +26,7 @@
 #include "coopcom/core/date.h"
 #include "coopcom/store/demo.h"
 #include "coopcom/ui/draw.h"
+#include "coopcom/ui/screen.h"
 #include "coopcom/util/buf.h"
 #include "coopcom/util/xalloc.h"
 #include "coopcom/vm/app.h"
@@ -246,6 +251,17 @@ START_TEST(test_help_80x24)
 }
 END_TEST
 
+/* The end of the help: the last key at the bottom, none past it. */
+START_TEST(test_help_end_80x24)
+{
+	static const char *const k[] = { "?", "G", "j", NULL };
+
+	keys(k);
+	show(24, 80);
+	compare("help-end-80x24");
+}
+END_TEST
+
 /*
  * The timeline chart on a day in the middle of the demo's next steps:
  * by months, then by weeks after ] and + (and t back to today), then
@@ -315,6 +331,58 @@ START_TEST(test_hostile_text_escaped)
 }
 END_TEST
 
+/*
+ * A fatal error (out of memory, a broken invariant) with the screen
+ * started: the terminal is put back (fatal calls screen_restore) before
+ * the message, so the person's shell is usable. The child draws on a
+ * pty; its line discipline and the bytes written are checked.
+ */
+START_TEST(test_fatal_restores_terminal)
+{
+	struct termios before, after;
+	char out[16384];
+	size_t len = 0;
+	ssize_t n;
+	int master, slave, status;
+	pid_t pid;
+
+	ck_assert_int_eq(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	ck_assert_int_eq(tcgetattr(slave, &before), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		setsid();
+		dup2(slave, 0);
+		dup2(slave, 1);
+		dup2(slave, 2);
+		setenv("TERM", "xterm", 1);
+		if (screen_start(false) < 0)
+			_exit(1);
+		mvaddstr(0, 0, "drawn");
+		refresh();
+		fatal("a test of the fatal path");
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 70);
+	ck_assert_int_eq(tcgetattr(slave, &after), 0);
+	ck_assert_int_eq(after.c_lflag & (ICANON | ECHO),
+	    before.c_lflag & (ICANON | ECHO));
+	fcntl(master, F_SETFL, O_NONBLOCK);
+	while (len < sizeof out - 1 &&
+	    (n = read(master, out + len, sizeof out - 1 - len)) > 0)
+		len += (size_t)n;
+	out[len] = '\0';
+	/* The alternate screen was entered, then left before the message. */
+	ck_assert_ptr_nonnull(strstr(out, "\033[?1049h"));
+	ck_assert_ptr_nonnull(strstr(out, "\033[?1049l"));
+	ck_assert_ptr_nonnull(strstr(out, "coopcom: fatal: a test"));
+	ck_assert(strstr(out, "\033[?1049l") < strstr(out, "coopcom: fatal"));
+	close(master);
+	close(slave);
+}
+END_TEST
+
 Suite *
 screen_suite(void)
 {
@@ -328,11 +396,15 @@ screen_suite(void)
 	tcase_add_test(tc, test_board_80x24);
 	tcase_add_test(tc, test_mywork_80x24);
 	tcase_add_test(tc, test_help_80x24);
+	tcase_add_test(tc, test_help_end_80x24);
 	tcase_add_loop_test(tc, test_timeline_80x24, 0,
 	    sizeof charts / sizeof charts[0]);
 	tcase_add_test(tc, test_small_40x12);
 	tcase_add_test(tc, test_tiny_20x5);
 	tcase_add_test(tc, test_hostile_text_escaped);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("restore");
+	tcase_add_test(tc, test_fatal_restores_terminal);
 	suite_add_tcase(s, tc);
 	return s;
 }

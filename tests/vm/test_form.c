@@ -339,6 +339,28 @@ add_rec(const char *title)
 	    { "savings", "100" }, { "upfront-cost", "0" }));
 }
 
+/* In long text Up and Down move a line, then on to the next field. */
+START_TEST(test_long_text_lines)
+{
+	struct form fm;
+
+	form_init_create(&fm, fx.st, ENT_RECOMMENDATION, FORM_CREATE);
+	fill(&fm, "text", "First line.\nSecond, with £5.");
+	form_key(&fm, "Up");
+	ck_assert_str_eq(fm.fields[fm.focus].f->name, "text");
+	type(&fm, "!");
+	ck_assert_str_eq(text_of(&fm, "text"),
+	    "First line.!\nSecond, with £5.");
+	form_key(&fm, "Up");				/* the field above */
+	ck_assert_str_eq(fm.fields[fm.focus].f->name, "title");
+	form_key(&fm, "Down");
+	form_key(&fm, "Down");
+	form_key(&fm, "Down");				/* past its last line */
+	ck_assert_str_ne(fm.fields[fm.focus].f->name, "text");
+	form_done(&fm);
+}
+END_TEST
+
 START_TEST(test_edit_sends_changes_only)
 {
 	struct form fm;
@@ -514,6 +536,7 @@ form_suite(void)
 	tcase_add_test(tc, test_store_error_in_place);
 	tcase_add_test(tc, test_keys_move_and_submit);
 	tcase_add_test(tc, test_utf8_editing);
+	tcase_add_test(tc, test_long_text_lines);
 	tcase_add_test(tc, test_edit_sends_changes_only);
 	tcase_add_test(tc, test_conflict_keeps_both);
 	tcase_add_test(tc, test_settled_recommendation);

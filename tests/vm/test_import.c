@@ -12,6 +12,7 @@
 
 #include "../check.h"
 #include "../store/fixture.h"
+#include "coopcom/util/buf.h"
 #include "coopcom/vm/import.h"
 
 static int
@@ -161,6 +162,32 @@ START_TEST(test_bad_rows_import_nothing)
 }
 END_TEST
 
+/* A duplicate found among hundreds of keys (past the table's growth). */
+START_TEST(test_duplicate_among_many)
+{
+	struct import_result r;
+	struct buf csv;
+	struct err e;
+	int i;
+
+	buf_init(&csv);
+	buf_add(&csv, "ref,subgroup,title\n");
+	for (i = 0; i < 300; i++)
+		buf_printf(&csv, "CC-LCL-%d,LCL,Row %d\n", 1000 + i, i);
+	buf_add(&csv, "cc-lcl-1007,LCL,Again\n");
+	ck_assert_int_eq(import(buf_str(&csv), IMPORT_RECOMMENDATIONS, true,
+	    false, &r, &e), 0);
+	ck_assert_uint_eq(r.n, 301);
+	ck_assert_uint_eq(r.count[IMPORT_NEW], 300);
+	ck_assert_uint_eq(r.count[IMPORT_ERROR], 1);
+	ck_assert_int_eq(r.rows[300].line, 302);
+	ck_assert_str_eq(r.rows[300].message, "column \"ref\": cc-lcl-1007 is "
+	    "also on line 9");
+	import_result_done(&r);
+	buf_done(&csv);
+}
+END_TEST
+
 static const struct {
 	const char *csv;
 	const char *says;
@@ -227,6 +254,7 @@ import_suite(void)
 	tcase_add_test(tc, test_update_by_key_and_dry_run);
 	tcase_add_loop_test(tc, test_bad_rows_import_nothing, 0,
 	    sizeof bad / sizeof bad[0]);
+	tcase_add_test(tc, test_duplicate_among_many);
 	tcase_add_loop_test(tc, test_bad_files, 0,
 	    sizeof bad_files / sizeof bad_files[0]);
 	tcase_add_test(tc, test_people_and_milestones);

@@ -92,6 +92,11 @@ START_TEST(test_config_keys_refused)
 		{ "quit", "Ctrl-Q", "my.conf:7: unknown key \"Ctrl-Q\"" },
 		{ "quit", "F13", "unknown key \"F13\"" },
 		{ "quit", "C-", "unknown key" },
+		/* Forms' keys: never one a field types or edits with. */
+		{ "save", "s",
+		    "my.conf:7: save is a key of forms, where \"s\"" },
+		{ "take_theirs", "Enter", "take_theirs is a key of forms" },
+		{ "keep_yours", "C-u", "function key (F2) or a control key" },
 	};
 	struct config c;
 	struct keymap km;
@@ -138,6 +143,42 @@ START_TEST(test_lineedit_utf8)
 	ck_assert_int_eq(lineedit_key(&le, "F5"), LE_IGNORED);
 	ck_assert_int_eq(lineedit_key(&le, "C-u"), LE_CHANGED);
 	ck_assert_str_eq(lineedit_text(&le), "");
+	lineedit_done(&le);
+}
+END_TEST
+
+/* Long text: Up and Down keep the column (in characters), Home and End
+ * stay on the line; at the first or last line Up or Down is left to the
+ * form. */
+START_TEST(test_lineedit_lines)
+{
+	struct lineedit le;
+
+	lineedit_init(&le, "Zoë\n漢字漢字 long\nab", LINEEDIT_MULTILINE);
+	ck_assert_int_eq(lineedit_key(&le, "Down"), LE_IGNORED);
+	ck_assert_int_eq(lineedit_key(&le, "Up"), LE_MOVED);
+	lineedit_key(&le, "X");
+	ck_assert_str_eq(lineedit_text(&le), "Zoë\n漢字X漢字 long\nab");
+	ck_assert_int_eq(lineedit_key(&le, "C-p"), LE_MOVED);
+	lineedit_key(&le, "!");			/* "Zoë" is shorter: its end */
+	ck_assert_str_eq(lineedit_text(&le), "Zoë!\n漢字X漢字 long\nab");
+	ck_assert_int_eq(lineedit_key(&le, "Up"), LE_IGNORED);
+	lineedit_key(&le, "Home");
+	lineedit_key(&le, "£");
+	lineedit_key(&le, "End");
+	lineedit_key(&le, "Down");		/* after 5 characters */
+	lineedit_key(&le, "Backspace");
+	ck_assert_str_eq(lineedit_text(&le), "£Zoë!\n漢字X漢 long\nab");
+	lineedit_key(&le, "End");
+	lineedit_key(&le, "C-n");
+	lineedit_key(&le, "Backspace");
+	ck_assert_str_eq(lineedit_text(&le), "£Zoë!\n漢字X漢 long\na");
+	lineedit_done(&le);
+	/* One line: Home and End are the whole text's, Up is not a key. */
+	lineedit_init(&le, "one two", 0);
+	lineedit_key(&le, "Home");
+	ck_assert_uint_eq(le.cursor, 0);
+	ck_assert_int_eq(lineedit_key(&le, "Up"), LE_IGNORED);
 	lineedit_done(&le);
 }
 END_TEST
@@ -235,6 +276,7 @@ input_suite(void)
 	tcase_add_test(keys, test_config_keys_refused);
 	tcase_add_test(keys, test_lineedit_utf8);
 	tcase_add_test(keys, test_lineedit_words_and_lines);
+	tcase_add_test(keys, test_lineedit_lines);
 	suite_add_tcase(s, keys);
 	tcase_add_checked_fixture(lists, fx_setup_world, fx_teardown);
 	tcase_add_test(lists, test_listview_pages);

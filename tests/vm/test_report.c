@@ -162,7 +162,14 @@ START_TEST(test_markdown_structure)
 
 	fx_add(fx.st, ENT_ENGAGEMENT, FX_VALS({ "subgroup", "CC-LCL" },
 	    { "date", "2011-10-10" }, { "method", "Survey" }));
+	fx_sql("UPDATE recommendation SET equality_impact = 'Step-free "
+	    "access first', body = 'Charge ten pence less.' WHERE id = 1");
 	md = write_report(DOC_MD, 100000000);
+	fx_assert_has(md, "##### CC-LCL-01 Ten pence\n\nCharge ten pence "
+	    "less.\n");
+	fx_assert_has(md, "| Savings | £0.10 |\n| Up-front cost | £0.20 |");
+	fx_assert_has(md, "**Equality impact (Citizens' Group):** Step-free "
+	    "access first");
 	ck_assert(strncmp(md, "# Report to Cabinet", 19) == 0);
 	fx_assert_has(md, "### CC-BRK Bins, Recycling and Kerbside");
 	fx_assert_has(md, "#### Short term (6 months)");
@@ -211,6 +218,9 @@ START_TEST(test_html_escaped)
 	ck_assert(strncmp(html, "<!DOCTYPE html>", 15) == 0);
 	fx_assert_has(html, "@media print");
 	fx_assert_has(html, "&lt;b&gt;Bins&lt;/b&gt; &amp; *more*");
+	/* The overall totals, to the penny, as in the other formats. */
+	fx_assert_has(html, "£1,000,033.65");
+	fx_assert_has(html, "£67.04");
 	ck_assert_ptr_null(strstr(html, "<b>Bins"));
 	ck_assert_ptr_null(strstr(html, "src="));
 	ck_assert_ptr_null(strstr(html, "href="));

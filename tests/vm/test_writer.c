@@ -356,6 +356,138 @@ START_TEST(test_archive_asks)
 }
 END_TEST
 
+/* The field the keys go to in the open form. */
+static const char *
+focused(void)
+{
+	struct form *fm = writer_form(&app);
+
+	return fm->fields[fm->focus].f->name;
+}
+
+/*
+ * E edits what has no list panel: a kind, then a record of the selected
+ * commission, sub-group or recommendation; e on a timeline milestone.
+ */
+START_TEST(test_edit_other_kinds)
+{
+	int64_t eng, mid, ms;
+	char meeting[24];
+
+	eng = fx_add(fx.st, ENT_ENGAGEMENT, FX_VALS({ "subgroup", "BRK" },
+	    { "date", "2011-10-15" }, { "method", "Door-knocking" }));
+	fx_add(fx.st, ENT_ENGAGEMENT, FX_VALS({ "subgroup", "LCL" },
+	    { "date", "2011-10-16" }, { "method", "Elsewhere" }));
+	add_rec("BRK", "Decided");
+	mid = fx_add(fx.st, ENT_MEETING, FX_VALS({ "body", "assembly" },
+	    { "commission", "CC" }, { "date", "2011-09-06" }));
+	snprintf(meeting, sizeof meeting, "%lld", (long long)mid);
+	fx_add(fx.st, ENT_DECISION, FX_VALS({ "meeting", meeting },
+	    { "recommendation", "CC-BRK-01" }, { "outcome", "noted" }));
+	ms = fx_add(fx.st, ENT_MILESTONE, FX_VALS({ "commission", "CC" },
+	    { "title", "Launch" }, { "timescale", "End August 2011" }));
+	reload();
+	press("l l E");
+	ck_assert_str_eq(writer_chooser(&app)->title, "Edit what?");
+	press("e");				/* BRK's engagement only */
+	ck_assert_int_eq(writer_chooser(&app)->n, 1);
+	fx_assert_has(writer_chooser(&app)->items[0].label, "Door-knocking");
+	press("Enter");
+	ck_assert_int_eq(writer_form(&app)->ent->kind, ENT_ENGAGEMENT);
+	ck_assert_int_eq(writer_form(&app)->mode, FORM_EDIT);
+	ck_assert_int_eq(writer_form(&app)->id, eng);
+	while (strcmp(focused(), "method") != 0)
+		press("Tab");
+	press("End C-u");
+	type("Door-knocking, Zoë’s round");
+	press("C-x");
+	ck_assert_ptr_null(writer_form(&app));
+	ck_assert_int_eq(fx_sql_intf("SELECT count(*) FROM engagement WHERE "
+	    "id = %lld AND method = 'Door-knocking, Zoë’s round'",
+	    (long long)eng), 1);
+	press("E u Enter");			/* BRK's chair */
+	ck_assert_int_eq(writer_form(&app)->ent->kind, ENT_SUBGROUP_MEMBER);
+	ck_assert_str_eq(typed("role"), "chair");
+	press("Escape");
+	press("E m Enter");
+	ck_assert_int_eq(writer_form(&app)->ent->kind, ENT_MEETING);
+	ck_assert_int_eq(writer_form(&app)->id, mid);
+	press("Escape");
+	press("E d Enter");			/* CC-BRK-01's decision */
+	ck_assert_int_eq(writer_form(&app)->ent->kind, ENT_DECISION);
+	press("Escape");
+	press("E t Enter");
+	ck_assert_int_eq(writer_form(&app)->ent->kind, ENT_MILESTONE);
+	ck_assert_int_eq(writer_form(&app)->id, ms);
+	press("Escape");
+	press("E n");			/* CC's own members, not BRK's chair */
+	ck_assert_int_eq(writer_chooser(&app)->n, 2);
+	fx_assert_has(writer_chooser(&app)->items[0].label, "observer");
+	fx_assert_has(writer_chooser(&app)->items[1].label, "secretary");
+	press("Escape");
+	press("4 e");				/* the timeline's milestone */
+	ck_assert_ptr_nonnull(writer_form(&app));
+	ck_assert_int_eq(writer_form(&app)->ent->kind, ENT_MILESTONE);
+	ck_assert_int_eq(writer_form(&app)->id, ms);
+	ck_assert_str_eq(typed("title"), "Launch");
+	press("Escape d");			/* and d archives it, asking */
+	ck_assert_int_eq(app.prompt.kind, PROMPT_CONFIRM);
+	fx_assert_has(app.prompt.label, "Archive milestone");
+	press("y");
+	ck_assert_int_eq(fx_sql_intf("SELECT archived FROM milestone WHERE "
+	    "id = %lld", (long long)ms), 1);
+}
+END_TEST
+
+/* A chooser lists no whole table: past 500 it says there are more. */
+START_TEST(test_edit_other_lists_500)
+{
+	char title[32];
+	int i;
+
+	for (i = 0; i < 501; i++) {
+		snprintf(title, sizeof title, "Milestone %03d", i);
+		fx_add(fx.st, ENT_MILESTONE, FX_VALS({ "commission", "CC" },
+		    { "title", title }, { "timescale", "2012" }));
+	}
+	press("E t");
+	ck_assert_uint_eq(writer_chooser(&app)->n, 501);
+	ck_assert(!writer_chooser(&app)->items[500].enabled);
+	fx_assert_has(writer_chooser(&app)->items[500].detail,
+	    "first 500");
+	press("Escape");
+}
+END_TEST
+
+/* The form's keys are in the action table: bound in the config, the
+ * new key saves and the default one no longer does. */
+START_TEST(test_form_keys_from_config)
+{
+	struct config c;
+	struct err e;
+	int64_t id = add_rec("BRK", "Before");
+
+	config_defaults(&c);
+	c.keys = x_calloc(1, sizeof *c.keys);
+	c.keys[0].action = x_strdup("save");
+	c.keys[0].key = x_strdup("F2");
+	c.keys[0].file = x_strdup("my.conf");
+	c.keys[0].line = 1;
+	c.nkeys = c.keys_cap = 1;
+	ck_assert_msg(keymap_apply(&app.keys, &c, &e) == 0, "%s", e.msg);
+	config_done(&c);
+	press("l l e End C-u");
+	type("After");
+	press("C-x");
+	ck_assert_ptr_nonnull(writer_form(&app));
+	ck_assert_str_eq(typed("title"), "After");
+	press("F2");
+	ck_assert_ptr_null(writer_form(&app));
+	ck_assert_int_eq(fx_sql_intf("SELECT count(*) FROM recommendation "
+	    "WHERE id = %lld AND title = 'After'", (long long)id), 1);
+}
+END_TEST
+
 START_TEST(test_add_other_kinds_from_detail)
 {
 	struct form *fm;
@@ -536,6 +668,9 @@ writer_suite(void)
 	tcase_add_test(tc, test_withdraw_instead_of_archive);
 	tcase_add_test(tc, test_archive_asks);
 	tcase_add_test(tc, test_add_other_kinds_from_detail);
+	tcase_add_test(tc, test_edit_other_kinds);
+	tcase_add_test(tc, test_edit_other_lists_500);
+	tcase_add_test(tc, test_form_keys_from_config);
 	tcase_add_test(tc, test_reader_cannot_open_forms);
 	tcase_add_test(tc, test_draft_offered_back);
 	tcase_add_test(tc, test_damaged_draft_offered);

@@ -65,6 +65,12 @@ void db_set_busy_notify(struct db *db, void (*fn)(void *arg, int waited_ms),
 int db_begin(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 void db_rollback(struct db *db);
+/*
+ * Changes at the start of each outermost transaction and at every
+ * rollback: what a caller read under one value stays true, but for its
+ * own writes, while the value is unchanged.
+ */
+unsigned long db_epoch(const struct db *db);
 
 /*
  * A cached prepared statement for SQL (a string literal or other text that

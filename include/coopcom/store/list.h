@@ -72,6 +72,43 @@ int store_list_open(struct store *st, const char *name,
  */
 int store_list_open_counted(struct store *st, const char *name,
     const struct list_filter *f, struct store_cursor **out, struct err *e);
+/*
+ * As store_list_open, reading the list backwards: its last row first,
+ * F's offset counted from the end. A page near the end is then as quick
+ * to read as one near the top (OFFSET walks every row it skips). The
+ * list's order must be total (end in something unique) for this to be
+ * the exact reverse; every list's is. *OUT is NULL, and 0 returned, for
+ * a list whose query cannot be turned round (read it forwards).
+ */
+int store_list_open_reversed(struct store *st, const char *name,
+    const struct list_filter *f, struct store_cursor **out, struct err *e);
+/*
+ * As store_list_open, for a cursor kept open between pages, so that a
+ * list panel paging down steps on from where it stopped rather than
+ * reading again every row before the page (OFFSET). It reads on a
+ * second, read-only connection with its own statement: the store's
+ * reads, writes and store_data_version go on as if it were not there.
+ * It holds a read snapshot, the data as of its first row, which keeps
+ * the WAL from being checkpointed past it: the caller compares
+ * store_data_version to the value before it opened and stops using it
+ * when they differ, and store_list_release ends them all when input
+ * rests. Once released, or at its end or an error, it reads no more
+ * (store_cursor_live); close it as any other. F's limit bounds only a
+ * list that SQLite sorts before its first row (its sorter holds offset
+ * and limit rows); one read in an index's order is read on to its end,
+ * each row costing only as it is stepped.
+ */
+int store_list_open_kept(struct store *st, const char *name,
+    const struct list_filter *f, struct store_cursor **out, struct err *e);
+/* For a kept cursor: the row after the last it can read (its offset and
+ * limit), or -1 when it reads to the list's end. */
+int64_t store_cursor_end(const struct store_cursor *c);
+/* False for a kept cursor that will read no more rows. */
+bool store_cursor_live(const struct store_cursor *c);
+/* Whether a kept cursor is open, holding a snapshot. */
+bool store_list_holding(const struct store *st);
+/* Ends every kept cursor's reading and frees the reader's cache. */
+void store_list_release(struct store *st);
 /* How many rows the list has under filter F (limit and offset ignored). */
 int store_list_count(struct store *st, const char *name,
     const struct list_filter *f, int64_t *n, struct err *e);

@@ -19,10 +19,19 @@ struct store {
 	struct store_person me;
 	const struct workflow *workflow;	/* borrowed */
 	bool created;
+	struct db *reader;		/* for kept cursors (list.c), or NULL */
+	struct store_cursor *kept;	/* the kept cursors open (list.c) */
 	int quorum[STORE_NBODIES];	/* per store_bodies[]: present needed
 					   for a meeting to decide; 0 not
 					   checked (meeting.c) */
 	struct rag_rules rag;		/* red/amber/green (delivery.c) */
+	struct {			/* what next_ref last found (record.c) */
+		int64_t sgid;		/* its sub-group; 0 for nothing */
+		char *prefix;		/* the sub-group's CODE-SUBCODE then */
+		int64_t high;		/* the highest number in use among */
+		int64_t seen;		/* the rows with ids up to this */
+		unsigned long epoch;	/* db_epoch while it holds */
+	} refs;
 };
 
 /*
@@ -96,6 +105,10 @@ int store_check_quorum(struct store *st, int64_t meeting_id,
  * on the store's connection and sets the default rules (delivery.c).
  */
 int delivery_register(struct store *st, struct err *e);
+/* The functions delivery_register defines, on another connection DB. */
+int delivery_functions(struct store *st, struct db *db, struct err *e);
+/* Ends the kept cursors and closes the reader (list.c; store_close). */
+void list_done(struct store *st);
 
 /*
  * store_progress_update dated AT (ISO) rather than today and credited to

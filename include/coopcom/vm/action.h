@@ -29,6 +29,8 @@
 	X(CLEAR, "clear", "clear the search and filters", "c")		\
 	X(ADD, "add", "add a record here", "a")				\
 	X(EDIT, "edit", "edit the selected record", "e")		\
+	X(EDIT_OTHER, "edit_other", "edit a member, engagement, "	\
+	    "meeting, decision or milestone of the selection", "E")	\
 	X(ADVANCE, "advance", "move the recommendation to another "	\
 	    "stage", "m")						\
 	X(ARCHIVE, "archive", "archive or withdraw (asks first)", "d")	\
@@ -74,7 +76,13 @@
 	    "stuck longest first (final stages left out), or back", "s") \
 	X(VIEW_ACTIVITY, "view_activity", "the audit timeline: who "	\
 	    "changed what and when", "7")				\
-	X(REDRAW, "redraw", "redraw the screen", "C-l")
+	X(REDRAW, "redraw", "redraw the screen", "C-l")			\
+	/* In a form (the other keys there are the moves and typing). */ \
+	X(SAVE, "save", "form: save", "C-x")				\
+	X(TAKE_THEIRS, "take_theirs", "form, after someone saved "	\
+	    "first: take their version of the field", "C-t")		\
+	X(KEEP_YOURS, "keep_yours", "form, after someone saved first: "	\
+	    "keep your version of the field", "C-r")
 
 enum action {
 #define X(id, name, help, keys) ACTION_##id,

@@ -112,7 +112,8 @@ struct app {
 	struct prompt prompt;
 	char period[32];		/* p: the period asked, "FROM TO",
 					   until the file is (exportjob.h) */
-	int help_scroll;
+	int help_scroll;		/* the first action shown; the UI keeps
+					   the last one at the bottom */
 	char message[512];		/* status message, safe text */
 	bool message_error;
 	int64_t data_version;		/* to notice others' changes */
@@ -130,7 +131,9 @@ int app_init(struct app *app, struct session *s, struct err *e);
  * move in a list, the detail panel keeps the last record's text until
  * input rests for APP_IDLE_DETAIL_MS (a key that uses the detail first
  * brings it up to date). A search typed is run once typing pauses for
- * APP_IDLE_SEARCH_MS, each letter showing at once.
+ * APP_IDLE_SEARCH_MS, each letter showing at once. A list paged down
+ * keeps its cursor open (listview.h) until input rests for the refresh
+ * interval (refresh_ms), when the loop would look for others' changes.
  */
 int app_init_deferred(struct app *app, struct session *s, struct err *e);
 #define APP_IDLE_DETAIL_MS 60

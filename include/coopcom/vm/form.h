@@ -106,8 +106,9 @@ void form_prefill(struct form *fm, const char *name, const char *text);
 bool form_modified(const struct form *fm);
 
 /*
- * A key by name (keymap.h): Tab/Down next field, BackTab/Up previous,
- * Enter next (a new line in long text; submit on the last field), C-x
+ * A key by name (keymap.h): Tab/Down next field, BackTab/Up previous
+ * (in long text Up/Down move a line first), Enter next (a new line in
+ * long text; submit on the last field), C-x
  * submit, Escape cancel, Left/Right cycle a choice, C-t/C-r take theirs
  * or keep yours after a conflict; anything else edits the field.
  */

@@ -29,7 +29,10 @@ struct lineedit {
 	unsigned flags;		/* LINEEDIT_MULTILINE */
 };
 
-#define LINEEDIT_MULTILINE 1u	/* Enter inserts a newline; C-d accepts */
+/* Enter inserts a newline and C-x accepts; Up/Down (C-p/C-n) move a
+ * line, keeping the column, and are ignored on the first/last line;
+ * Home/End (C-a/C-e) go to the start/end of the line. */
+#define LINEEDIT_MULTILINE 1u
 
 void lineedit_init(struct lineedit *le, const char *text, unsigned flags);
 void lineedit_done(struct lineedit *le);

@@ -4,6 +4,10 @@
  * A list panel holds its selection, its scroll position and a window of
  * rows around what is visible, never the whole table: moving inside the
  * window costs no query, moving past it reloads a window of a few screens.
+ * Moving forward past it keeps the rows still in view and reads on from
+ * where the last read stopped, on a cursor kept open while nothing
+ * changes (store_list_open_kept), so that paging down costs the same at
+ * any depth; store_list_release ends such cursors when input rests.
  * It knows nothing of curses: the UI sets its height and draws its cells.
  */
 #ifndef COOPCOM_VM_LISTVIEW_H
@@ -50,6 +54,11 @@ struct listview {
 	size_t win_n;			/* rows held */
 	char **cells;			/* win_n * nsource; NULL for SQL NULL */
 	int64_t *ids;			/* id (column 0) of each held row */
+	int64_t win_version;		/* store_data_version they were read at */
+	struct store_cursor *kept;	/* paging down: reads on from */
+	int64_t kept_at;		/* this row, */
+	int64_t kept_end;		/* up to this one (-1: the end); or
+					   NULL */
 	bool counted;			/* total is known: */
 	struct list_filter count_filter; /* under this filter (owned) */
 	int64_t count_version;		/* at this store_data_version */

@@ -32,6 +32,8 @@ struct session {
 	char *login;			/* owned: who is acting */
 	bool db_is_default;		/* no path was given: the built-in one */
 	bool demo;			/* the demo database, built on first use */
+	bool remote;			/* --as over SSH (a forced key): the
+					   person may write no file on the host */
 };
 
 /* Reads config and workflow, fixes today and identity; no database yet. */
