@@ -311,13 +311,16 @@ quit(const char *keys)
 	size_t n = unescape(keys, buf, sizeof buf);
 	struct rusage ru;
 	int status;
+	pid_t done = 0;
 
 	if (write(master, buf, n) != (ssize_t)n)
 		die("write");
+	/* Reaped here or below, always with wait4: its rusage is the
+	 * program's peak memory. */
 	while (drain(100) >= 0)
-		if (waitpid(child, NULL, WNOHANG) == child)
+		if ((done = wait4(child, &status, WNOHANG, &ru)) == child)
 			break;
-	if (wait4(child, &status, 0, &ru) < 0 && errno != ECHILD)
+	if (done != child && wait4(child, &status, 0, &ru) < 0)
 		die("wait");
 	if (ru.ru_maxrss > maxrss_kb)
 		maxrss_kb = ru.ru_maxrss;
