@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,23 @@ busy_notice(void *arg, int waited_ms)
 	screen_notice("Waiting for another person's save to finish...");
 }
 
+/*
+ * Each key that changes a list frees its window of rows and reads the
+ * next one. By default glibc hands the top of the heap back to the system
+ * as soon as 128 KiB of it is free, and takes it again page by page, each
+ * page faulted in afresh: 0.6 ms of a 1.4 ms filter key on the large
+ * database (make bench). Keeping up to 8 MiB free does not raise the
+ * peak, which is what the system has to provide.
+ */
+static void
+keep_heap(void)
+{
+#ifdef M_TRIM_THRESHOLD
+	mallopt(M_TRIM_THRESHOLD, 8 << 20);
+	mallopt(M_TOP_PAD, 1 << 20);
+#endif
+}
+
 int
 tui_run(const struct session_options *o)
 {
@@ -173,6 +191,7 @@ tui_run(const struct session_options *o)
 
 	err_clear(&e);
 	memset(&app, 0, sizeof app);
+	keep_heap();
 	trace_open();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		err_set(&e, ERR_INVALID, "the full-screen interface needs a "
