@@ -24,19 +24,6 @@ struct list_def {
 	const char *sql;
 };
 
-/*
- * "SELECT count(*) FROM (sql)" per list, made on first use, without the
- * list's ORDER BY and LIMIT: with them SQLite would compute every column
- * of every row and sort them all just to count them; without them it
- * flattens the query and reads only what the WHERE needs.
- */
-static char *count_sql[32];
-/*
- * Each list's query read backwards (store_list_open_reversed), made on
- * first use by reverse_of: "" where it cannot be.
- */
-static char *reverse_sql[32];
-
 #define PAGE " LIMIT :limit OFFSET :offset"
 /* How long the reader (store_list_open_kept) waits for a lock: only a
  * checkpoint or recovery in another process holds one against readers. */
@@ -496,8 +483,23 @@ static const struct list_def lists[] = {
 };
 
 #define NLISTS (sizeof lists / sizeof lists[0])
-_Static_assert(NLISTS <= sizeof count_sql / sizeof count_sql[0],
-    "count_sql has a slot per list");
+
+/* What is made of each list on first use, by its place in lists[]. */
+static struct {
+	/*
+	 * "SELECT count(*) FROM (sql)", without the list's ORDER BY and
+	 * LIMIT: with them SQLite would compute every column of every row
+	 * and sort them all just to count them; without them it flattens
+	 * the query and reads only what the WHERE needs.
+	 */
+	char *count;
+	/* The query read backwards (store_list_open_reversed, reverse_of):
+	 * "" where it cannot be. */
+	char *reverse;
+	/* sorts_all: 0 not asked yet, 1 read in an index's order, 2 every
+	 * row sorted first. */
+	signed char sorts;
+} made[NLISTS];
 
 const char *const store_list_names[] = { "commissions", "subgroups",
 	"recommendations", "milestones", "people", "members", "engagement",
@@ -1132,11 +1134,11 @@ store_list_open_reversed(struct store *st, const char *name,
 	if (find_list(name, f, &def, e) < 0)
 		return -1;
 	i = (size_t)(def - lists);
-	if (reverse_sql[i] == NULL)
-		reverse_sql[i] = reverse_of(def->sql);
-	if (*reverse_sql[i] == '\0')
+	if (made[i].reverse == NULL)
+		made[i].reverse = reverse_of(def->sql);
+	if (*made[i].reverse == '\0')
 		return 0;
-	return open_sql(st, def, reverse_sql[i], f, out, e);
+	return open_sql(st, def, made[i].reverse, f, out, e);
 }
 
 /*
@@ -1171,27 +1173,26 @@ static int
 sorts_all(struct store *st, const struct list_def *def, bool *all,
     struct err *e)
 {
-	static signed char known[sizeof count_sql / sizeof count_sql[0]];
 	size_t i = (size_t)(def - lists);
 	sqlite3_stmt *q;
 	char *sql;
 	int rc;
 
-	if (known[i] == 0) {
+	if (made[i].sorts == 0) {
 		sql = x_printf("EXPLAIN QUERY PLAN %s", def->sql);
 		rc = sqlite3_prepare_v2(db_handle(st->reader), sql, -1, &q,
 		    NULL);
 		free(sql);
 		if (rc != SQLITE_OK)
 			return db_error(st->reader, rc, "planning a query", e);
-		known[i] = 1;
+		made[i].sorts = 1;
 		while (sqlite3_step(q) == SQLITE_ROW)
 			if (strcmp((const char *)sqlite3_column_text(q, 3),
 			    "USE TEMP B-TREE FOR ORDER BY") == 0)
-				known[i] = 2;
+				made[i].sorts = 2;
 		sqlite3_finalize(q);
 	}
-	*all = known[i] == 2;
+	*all = made[i].sorts == 2;
 	return 0;
 }
 
@@ -1315,15 +1316,15 @@ store_list_count(struct store *st, const char *name,
 	if (find_list(name, f, &def, e) < 0)
 		return -1;
 	i = (size_t)(def - lists);
-	if (count_sql[i] == NULL && own_count(def->name) != NULL)
-		count_sql[i] = x_strdup(own_count(def->name));
-	else if (count_sql[i] == NULL)
-		count_sql[i] = x_printf("SELECT count(*) FROM (%.*s)",
+	if (made[i].count == NULL && own_count(def->name) != NULL)
+		made[i].count = x_strdup(own_count(def->name));
+	else if (made[i].count == NULL)
+		made[i].count = x_printf("SELECT count(*) FROM (%.*s)",
 		    (int)(strrstr(def->sql, " ORDER BY ") - def->sql),
 		    def->sql);
 	all.limit = 0;
 	all.offset = 0;
-	if ((q = db_prepare(st->db, count_sql[i], e)) == NULL ||
+	if ((q = db_prepare(st->db, made[i].count, e)) == NULL ||
 	    bind_filter(st, q, &all, e) < 0)
 		return -1;
 	if ((rc = db_step(st->db, q, e)) == 1) {
