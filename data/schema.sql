@@ -405,3 +405,62 @@ CREATE INDEX recommendation_key ON recommendation(id, subgroup_id, archived,
 -- (CLI arguments, import rows): without this index each lookup read the
 -- whole table, and an import of rows with references was quadratic.
 CREATE INDEX recommendation_ref_nocase ON recommendation(ref COLLATE NOCASE);
+
+-- version 8
+-- Search results are listed in the order they were added, the search
+-- index's own, so a page of matches is the first rows the index yields
+-- rather than every match looked up and sorted (2,000 matches in a
+-- commission: 2.5 ms sorted by sub-group and reference, 0.4 ms). The
+-- index also tells the archived rows apart, by the word "archived" in
+-- their scope, so a search and its count read no table at all, and
+-- recommendation_key, which served the sort, is no longer needed.
+DROP TRIGGER recommendation_fts_ai;
+DROP TRIGGER recommendation_fts_ad;
+DROP TRIGGER recommendation_fts_au;
+DROP TRIGGER subgroup_fts_au;
+DROP TABLE recommendation_fts;
+DROP VIEW recommendation_search;
+DROP INDEX recommendation_key;
+CREATE VIEW recommendation_search AS SELECT r.id, r.ref, r.title, r.body,
+    'c' || (SELECT commission_id FROM subgroup WHERE id = r.subgroup_id) ||
+    ' s' || r.subgroup_id || iif(r.archived, ' archived', '') AS scope
+    FROM recommendation r;
+CREATE VIRTUAL TABLE recommendation_fts USING fts5(
+	ref, title, body, scope, content = 'recommendation_search',
+	content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+	prefix = '2 3 4 5 6');
+INSERT INTO recommendation_fts(recommendation_fts) VALUES ('rebuild');
+CREATE TRIGGER recommendation_fts_ai AFTER INSERT ON recommendation BEGIN
+	INSERT INTO recommendation_fts(rowid, ref, title, body, scope)
+	    SELECT id, ref, title, body, scope FROM recommendation_search
+	    WHERE id = new.id;
+END;
+CREATE TRIGGER recommendation_fts_ad AFTER DELETE ON recommendation BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body, scope) VALUES ('delete', old.id, old.ref, old.title,
+	    old.body, 'c' || (SELECT commission_id FROM subgroup WHERE id =
+	    old.subgroup_id) || ' s' || old.subgroup_id || iif(old.archived,
+	    ' archived', ''));
+END;
+CREATE TRIGGER recommendation_fts_au AFTER UPDATE OF ref, title, body,
+    subgroup_id, archived ON recommendation BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body, scope) VALUES ('delete', old.id, old.ref, old.title,
+	    old.body, 'c' || (SELECT commission_id FROM subgroup WHERE id =
+	    old.subgroup_id) || ' s' || old.subgroup_id || iif(old.archived,
+	    ' archived', ''));
+	INSERT INTO recommendation_fts(rowid, ref, title, body, scope)
+	    SELECT id, ref, title, body, scope FROM recommendation_search
+	    WHERE id = new.id;
+END;
+CREATE TRIGGER subgroup_fts_au AFTER UPDATE OF commission_id ON subgroup
+BEGIN
+	INSERT INTO recommendation_fts(recommendation_fts, rowid, ref, title,
+	    body, scope) SELECT 'delete', id, ref, title, body, 'c' ||
+	    old.commission_id || ' s' || old.id || iif(archived, ' archived',
+	    '') FROM recommendation WHERE subgroup_id = old.id;
+	INSERT INTO recommendation_fts(rowid, ref, title, body, scope)
+	    SELECT id, ref, title, body, scope FROM recommendation_search
+	    WHERE id IN (SELECT id FROM recommendation WHERE subgroup_id =
+	    new.id);
+END;

@@ -269,8 +269,26 @@ load_reversed(struct listview *lv, struct store *st, int64_t start,
 }
 
 /*
+ * The total from the page just read by C, where the list counts in its
+ * page or the page held the whole list (ALL: read from the top to the
+ * end), so no query of its own counts it again; says so in *COUNTED.
+ */
+static void
+count_from(struct listview *lv, struct store_cursor *c, bool all,
+    bool *counted)
+{
+	if (store_cursor_total(c) >= 0)
+		lv->total = store_cursor_total(c);
+	else if (all)
+		lv->total = (int64_t)lv->win_n;
+	else
+		return;
+	*counted = true;
+}
+
+/*
  * Reads the rows from START; with COUNTED, also the total where the
- * list counts in its page, saying so in *COUNTED.
+ * page can tell it (count_from), saying so in *COUNTED.
  */
 static int
 load_window(struct listview *lv, struct store *st, int64_t start,
@@ -294,13 +312,11 @@ load_window(struct listview *lv, struct store *st, int64_t start,
 		return -1;
 	}
 	lv->win_start = start;
-	if ((rc = read_rows(lv, c, e)) == 1)
-		rc = 0;
-	if (rc == 0 && counted != NULL &&
-	    (*counted = store_cursor_total(c) >= 0))
-		lv->total = store_cursor_total(c);
+	rc = read_rows(lv, c, e);
+	if (rc >= 0 && counted != NULL)
+		count_from(lv, c, rc == 0 && start == 0, counted);
 	store_cursor_close(c);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 static bool

@@ -1396,20 +1396,26 @@ END_TEST
 
 /*
  * A page that counts: the rows under the filter in all, whatever its
- * limit and offset, as the count has them; -1 from a list that cannot.
+ * limit and offset, as the count has them; -1 from a list that cannot:
+ * a search, which the search index counts by itself without the table
+ * (its own count, below), does not count in its page.
  */
-static const struct list_filter counted_filters[] = {
-	{ .limit = 2 },
-	{ .limit = 1, .offset = 2 },
-	{ .search = "libr" },
-	{ .commission = "CC", .search = "libr open", .limit = 1 },
-	{ .subgroup = "LCL", .stage = "draft" },
-	{ .search = "zzz" },
+static const struct {
+	struct list_filter f;
+	bool counts;
+} counted_filters[] = {
+	{ { .limit = 2 }, true },
+	{ { .limit = 1, .offset = 2 }, true },
+	{ { .subgroup = "LCL", .stage = "draft" }, true },
+	{ { .search = "libr" }, false },
+	{ { .commission = "CC", .search = "libr open", .limit = 1 }, false },
+	{ { .subgroup = "LCL", .stage = "draft", .search = "libr" }, false },
+	{ { .search = "zzz" }, false },
 };
 
 START_TEST(test_list_open_counted)
 {
-	const struct list_filter *f = &counted_filters[_i];
+	const struct list_filter *f = &counted_filters[_i].f;
 	struct store_cursor *c;
 	struct err e;
 	int64_t n, rows = 0;
@@ -1421,8 +1427,11 @@ START_TEST(test_list_open_counted)
 	    &c, &e), 0);
 	while (store_cursor_next(c, &e) == 1)
 		rows++;
-	ck_assert_int_eq(store_cursor_total(c), n);
+	ck_assert_int_eq(store_cursor_total(c), counted_filters[_i].counts ?
+	    n : -1);
 	ck_assert_int_le(rows, n);
+	if (f->search != NULL && strcmp(f->search, "zzz") != 0)
+		ck_assert_int_gt(n, 0);
 	store_cursor_close(c);
 	ck_assert_int_eq(store_list_open_counted(fx.st, "people", f, &c, &e),
 	    0);
