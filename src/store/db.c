@@ -659,10 +659,17 @@ db_last_id(struct db *db)
 int64_t
 db_data_version(struct db *db)
 {
+	sqlite3_stmt *q;
 	int64_t v = 0;
 	struct err e;
 
-	pragma_int(db, "PRAGMA data_version", &v, &e);
+	/* Asked several times a key: prepared once, and reset at once so
+	 * that it holds no read snapshot. */
+	if ((q = db_prepare(db, "PRAGMA data_version", &e)) != NULL) {
+		if (sqlite3_step(q) == SQLITE_ROW)
+			v = sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+	}
 	/* data_version moves on others' commits only; total_changes on this
 	 * connection's own changes: the sum moves on either. */
 	return v + sqlite3_total_changes64(db->handle);

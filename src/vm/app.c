@@ -130,8 +130,8 @@ detail_reread(struct app *app, struct err *e)
 }
 
 /* After a move: the detail is read again only for another record. */
-static int
-detail_follow(struct app *app, struct err *e)
+int
+app_detail_follow(struct app *app, struct err *e)
 {
 	int64_t id = listview_selected_id(&app->lists[PANEL_RECOMMENDATIONS]);
 
@@ -160,7 +160,7 @@ cascade(struct app *app, enum panel from, struct err *e)
 		if (listview_reload(r, app->store, e) < 0)
 			return -1;
 	}
-	return detail_follow(app, e);
+	return app_detail_follow(app, e);
 }
 
 /* The timeline or the people, when shown; others wait to be shown. */
@@ -388,7 +388,7 @@ search_run(struct app *app)
 	listview_set(r, &r->filter.search, words);
 	views_scope(app);
 	if (listview_reload(r, app->store, &e) < 0 ||
-	    detail_follow(app, &e) < 0) {
+	    app_detail_follow(app, &e) < 0) {
 		free(words);
 		return report(app, &e);
 	}

@@ -450,7 +450,7 @@ refilter(struct app *app)
 
 	views_scope(app);
 	if (listview_reload(r, app->store, &e) < 0 ||
-	    views_detail(app, &e) < 0 || (app->view == VIEW_BOARD &&
+	    app_detail_follow(app, &e) < 0 || (app->view == VIEW_BOARD &&
 	    board_reload(app, &e) < 0))
 		return report(app, &e);
 	words = views_filter_text(app, &r->filter);

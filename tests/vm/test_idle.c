@@ -84,6 +84,19 @@ START_TEST(test_counts_wait_for_idle)
 }
 END_TEST
 
+/* The detail still shows SHOWN, until input rests: then the selected. */
+static void
+assert_detail_waits(int64_t shown)
+{
+	ck_assert_int_eq(app.detail.id, shown);
+	ck_assert(app.detail.stale);
+	ck_assert_int_eq(app_idle_ms(&app), APP_IDLE_DETAIL_MS);
+	app_idle(&app);
+	ck_assert_int_eq(app.detail.id,
+	    listview_selected_id(&app.lists[PANEL_RECOMMENDATIONS]));
+	ck_assert(!app.detail.stale);
+}
+
 START_TEST(test_detail_waits_for_idle)
 {
 	struct listview *r = &app.lists[PANEL_RECOMMENDATIONS];
@@ -97,18 +110,32 @@ START_TEST(test_detail_waits_for_idle)
 	ck_assert(!app.detail.stale);
 	press("j j");
 	ck_assert_int_eq(r->sel, 2);
-	ck_assert_int_eq(app.detail.id, first);
-	ck_assert(app.detail.stale);
-	ck_assert_int_eq(app_idle_ms(&app), APP_IDLE_DETAIL_MS);
-	app_idle(&app);
-	ck_assert_int_eq(app.detail.id, listview_selected_id(r));
-	ck_assert(!app.detail.stale);
+	assert_detail_waits(first);
 	ck_assert_int_eq(app_idle_ms(&app), -1);
 	/* A key that may use the detail brings it up to date first. */
 	press("j l");
 	ck_assert_int_eq(app.focus, PANEL_DETAIL);
 	ck_assert_int_eq(app.detail.id, listview_selected_id(r));
 	ck_assert(!app.detail.stale);
+}
+END_TEST
+
+/* After a filter the detail follows once input rests, as after a move. */
+START_TEST(test_detail_after_filter_waits)
+{
+	struct listview *r = &app.lists[PANEL_RECOMMENDATIONS];
+	int64_t third;
+
+	start(true);
+	app_idle(&app);
+	press("l l j j");
+	app_idle(&app);
+	third = listview_selected_id(r);
+	ck_assert_int_eq(app.detail.id, third);
+	press("f o");
+	ck_assert_int_eq(r->total, 1);
+	ck_assert_int_ne(listview_selected_id(r), third);
+	assert_detail_waits(third);
 }
 END_TEST
 
@@ -220,6 +247,7 @@ idle_suite(void)
 	tcase_add_checked_fixture(tc, setup, keys_teardown);
 	tcase_add_test(tc, test_counts_wait_for_idle);
 	tcase_add_test(tc, test_detail_waits_for_idle);
+	tcase_add_test(tc, test_detail_after_filter_waits);
 	tcase_add_test(tc, test_detail_follows_at_once);
 	tcase_add_test(tc, test_list_jumps_half_a_screen);
 	tcase_add_test(tc, test_search_from_second_letter);

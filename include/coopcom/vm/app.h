@@ -155,6 +155,13 @@ unsigned app_tick(struct app *app);
 /* Reloads every list after a change of one's own, keeping selections. */
 int app_reload(struct app *app, struct err *e);
 
+/*
+ * The detail follows the selected recommendation after the list changed
+ * (a filter): read again only for another record, and with app->defer
+ * once input rests, as after a move. 0, or -1 with E.
+ */
+int app_detail_follow(struct app *app, struct err *e);
+
 /* The UI tells the app how many rows each list panel shows. */
 void app_set_heights(struct app *app, int list_rows, int detail_width,
     int detail_rows);
