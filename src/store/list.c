@@ -1310,6 +1310,24 @@ own_count(const char *list)
 }
 
 int
+store_search_warm(struct store *st, struct err *e)
+{
+	/* No commission has id -1: the search is made and finds nothing. */
+	struct list_filter f = { .commission_id = -1, .search = "warm" };
+	struct store_cursor *c;
+	int64_t n;
+	int rc;
+
+	if (store_list_count(st, "recommendations", &f, &n, e) < 0 ||
+	    store_list_open(st, "recommendations", &f, &c, e) < 0)
+		return -1;
+	while ((rc = store_cursor_next(c, e)) == 1)
+		;
+	store_cursor_close(c);
+	return rc;
+}
+
+int
 store_list_count(struct store *st, const char *name,
     const struct list_filter *f, int64_t *n, struct err *e)
 {

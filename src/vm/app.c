@@ -202,6 +202,7 @@ init(struct app *app, struct session *s, bool defer, struct err *e)
 {
 	memset(app, 0, sizeof *app);
 	app->defer = defer;
+	app->search_ready = !defer;
 	app->session = s;
 	app->store = s->store;
 	keymap_defaults(&app->keys);
@@ -675,7 +676,7 @@ app_idle_ms(const struct app *app)
 {
 	if (app->search_stale)
 		return APP_IDLE_SEARCH_MS;
-	if (app->views.status.stale)
+	if (app->views.status.stale || !app->search_ready)
 		return 0;
 	if (app->detail.stale)
 		return APP_IDLE_DETAIL_MS;
@@ -690,7 +691,8 @@ app_idle(struct app *app)
 
 	if (app->search_stale)
 		return search_run(app);
-	if (!app->detail.stale && !app->views.status.stale) {
+	if (!app->detail.stale && !app->views.status.stale &&
+	    app->search_ready) {
 		/* Only kept cursors were left (app_idle_ms); the poll
 		 * app_tick would have made meanwhile is made now. */
 		store_list_release(app->store);
@@ -700,5 +702,10 @@ app_idle(struct app *app)
 		return report(app, &e);
 	if (views_count(app, &e) < 0)
 		return report(app, &e);
+	if (!app->search_ready) {
+		app->search_ready = true;
+		if (store_search_warm(app->store, &e) < 0)
+			return report(app, &e);
+	}
 	return REACT_REDRAW;
 }

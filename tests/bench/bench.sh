@@ -174,8 +174,11 @@ ref_page=$(sqlite_ms "$large" "SELECT id, title, timescale FROM milestone
 ref_detail=$(sqlite_ms "$large" "SELECT * FROM recommendation WHERE id = 1;
     SELECT a.at, a.action, a.changes FROM audit a WHERE a.entity =
     'recommendation' AND a.entity_id = 1 ORDER BY a.id")
-ref_search=$(sqlite_ms "$large" "SELECT count(*) FROM recommendation_fts
-    WHERE recommendation_fts MATCH '\"lib\"*'")
+hits="recommendation_fts WHERE recommendation_fts MATCH '({ref title body} :
+    (\"lib\"*) AND scope : \"c1\") NOT scope : \"archived\"'"
+ref_search=$(sqlite_ms "$large" "SELECT count(*) FROM $hits;
+    SELECT r.id, r.ref, r.title, r.stage FROM (SELECT rowid AS id FROM
+    $hits ORDER BY rowid LIMIT 54) p JOIN recommendation r ON r.id = p.id")
 ref_filter=$(sqlite_ms "$large" "SELECT count(*) FROM recommendation
     WHERE subgroup_id = 1 AND target_date < date('now')")
 ref_timeline=$(sqlite_ms "$large" "SELECT count(*) FROM milestone WHERE

@@ -354,6 +354,35 @@ START_TEST(test_search_after_migration)
 }
 END_TEST
 
+/* Readying the search finds nothing and changes nothing; without a
+ * search index it fails, saying so. */
+START_TEST(test_search_warm)
+{
+	struct list_filter f;
+	sqlite3 *h = fx_raw();
+	struct err e;
+	int64_t count;
+	char *got, *want = expected(h, "lib", 0, 0, false, NULL);
+
+	sqlite3_close(h);
+	err_clear(&e);
+	ck_assert_msg(store_search_warm(fx.st, &e) == 0, "%s", e.msg);
+	memset(&f, 0, sizeof f);
+	f.search = "lib";
+	got = listed(&f, &count);
+	ck_assert_str_eq(got, want);
+	ck_assert_int_eq(count, (int64_t)nrefs(want));
+	free(got);
+	free(want);
+	fx_close(fx.st);
+	fx_sql("DROP TABLE recommendation_fts");
+	fx.st = fx_open_as(FX_ADMIN);
+	ck_assert_int_eq(store_search_warm(fx.st, &e), -1);
+	ck_assert_msg(strstr(e.msg, "recommendation_fts") != NULL, "%s",
+	    e.msg);
+}
+END_TEST
+
 /*
  * A sub-group's members as a detail asks for them (their own, quicker
  * query): the present ones; those who left too when archived ones are
@@ -407,6 +436,7 @@ search_suite(void)
 	tcase_add_test(tc, test_scope_words_not_searched);
 	tcase_add_test(tc, test_search_after_changes);
 	tcase_add_test(tc, test_search_after_migration);
+	tcase_add_test(tc, test_search_warm);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("members");

@@ -69,9 +69,11 @@ START_TEST(test_counts_wait_for_idle)
 {
 	start(true);
 	assert_status("sec, secretary of CC | … need you | … overdue |");
+	ck_assert(!app.search_ready);
 	ck_assert_int_eq(app_idle_ms(&app), 0);
 	ck_assert(app_idle(&app) & REACT_REDRAW);
 	assert_status("sec, secretary of CC | 1 needs you | 1 overdue");
+	ck_assert(app.search_ready);
 	ck_assert_int_eq(app_idle_ms(&app), -1);
 	/* Another's change: the old figures stay until counted again. */
 	fx_sql("UPDATE recommendation SET target_date = '2012-01-01' "

@@ -120,6 +120,8 @@ struct app {
 	bool defer;			/* app_init_deferred: see app_idle */
 	bool search_stale;		/* the search typed is not run yet:
 					   app_idle runs it (defer) */
+	bool search_ready;		/* store_search_warm was run, or
+					   need not be (no defer) */
 };
 
 int app_init(struct app *app, struct session *s, struct err *e);
@@ -131,7 +133,8 @@ int app_init(struct app *app, struct session *s, struct err *e);
  * move in a list, the detail panel keeps the last record's text until
  * input rests for APP_IDLE_DETAIL_MS (a key that uses the detail first
  * brings it up to date). A search typed is run once typing pauses for
- * APP_IDLE_SEARCH_MS, each letter showing at once. A list paged down
+ * APP_IDLE_SEARCH_MS, each letter showing at once; the search is readied
+ * (store_search_warm) with the first counts. A list paged down
  * keeps its cursor open (listview.h) until input rests for the refresh
  * interval (refresh_ms), when the loop would look for others' changes.
  */
