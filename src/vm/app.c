@@ -212,6 +212,7 @@ init(struct app *app, struct session *s, bool defer, struct err *e)
 	    commission_cols, NCOLS(commission_cols));
 	listview_init(&app->lists[PANEL_SUBGROUPS], "subgroups",
 	    subgroup_cols, NCOLS(subgroup_cols));
+	app->lists[PANEL_SUBGROUPS].filter.brief = true;
 	listview_init(&app->lists[PANEL_RECOMMENDATIONS], "recommendations",
 	    recommendation_cols, NCOLS(recommendation_cols));
 	listview_init(&app->timeline, timeline_list(&app->chart), timeline_cols,

@@ -497,7 +497,8 @@ same_filter(const struct list_filter *a, const struct list_filter *b)
 	return a->commission_id == b->commission_id &&
 	    a->subgroup_id == b->subgroup_id && a->overdue == b->overdue &&
 	    a->mine == b->mine && a->person == b->person &&
-	    a->record == b->record && a->archived == b->archived;
+	    a->record == b->record && a->archived == b->archived &&
+	    a->brief == b->brief;
 }
 
 /* Notes what TOTAL was counted under, so an unchanged list is not read. */

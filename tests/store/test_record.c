@@ -1583,6 +1583,56 @@ START_TEST(test_list_archived_and_types)
 }
 END_TEST
 
+/* TEXT as render has it, each row cut to its first N cells. */
+static char *
+cut_columns(const char *text, int n)
+{
+	const char *line = text, *end, *p;
+	struct buf b;
+	int cells;
+
+	buf_init(&b);
+	while (*line) {
+		if ((end = strchr(line, '\n')) == NULL)
+			end = line + strlen(line);
+		for (p = line, cells = 1; p < end; p++)
+			if (*p == '|' && ++cells > n)
+				break;
+		buf_addn(&b, line, (size_t)(p - line));
+		buf_addc(&b, '\n');
+		line = *end ? end + 1 : end;
+	}
+	return buf_steal(&b);
+}
+
+/* The sub-groups as a screen list shows them: the same rows and first
+ * columns as the whole list, without the chair and counts. */
+START_TEST(test_list_subgroups_brief)
+{
+	static const struct list_filter filters[] = { { .brief = true },
+	    { .commission = "CC", .brief = true }, { .subgroup = "LCL",
+	    .brief = true }, { .commission = "CG", .brief = true } };
+	struct list_filter whole;
+	char *brief, *full, *cut;
+	size_t i;
+
+	for (i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+		whole = filters[i];
+		whole.brief = false;
+		brief = render(fx.st, "subgroups", &filters[i], -1);
+		full = render(fx.st, "subgroups", &whole, -1);
+		ck_assert(strncmp(brief, "id,commission,code,name,theme\n",
+		    30) == 0);
+		ck_assert_ptr_nonnull(strstr(full, ",chair,"));
+		cut = cut_columns(full, 4);
+		ck_assert_str_eq(strchr(brief, '\n'), strchr(cut, '\n'));
+		free(cut);
+		free(full);
+		free(brief);
+	}
+}
+END_TEST
+
 START_TEST(test_list_refused)
 {
 	struct list_filter f;
@@ -1676,6 +1726,7 @@ record_suite(void)
 	tcase_add_test(tc, test_list_history);
 	tcase_add_loop_test(tc, test_list_filters, 0, NELEM(filtered));
 	tcase_add_test(tc, test_list_archived_and_types);
+	tcase_add_test(tc, test_list_subgroups_brief);
 	tcase_add_test(tc, test_list_refused);
 	suite_add_tcase(s, tc);
 	return s;

@@ -54,6 +54,10 @@ struct list_filter {
 					   their stage first, final stages
 					   left out */
 	bool archived;			/* include archived rows */
+	bool brief;			/* subgroups: the columns a screen
+					   list shows (id, commission, code,
+					   name, theme), not the chair and
+					   counts, which read other tables */
 	int64_t limit;			/* 0 for no limit */
 	int64_t offset;
 };
