@@ -102,6 +102,9 @@ START_TEST(test_new_database)
 	db = open_db(fx.path, 0, &created);
 	ck_assert(!created);
 	ck_assert_int_eq(pragma_int(db_handle(db), "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(pragma_int(db_handle(db), "PRAGMA synchronous"), 1);
+	ck_assert_int_eq(pragma_int(db_handle(db),
+	    "PRAGMA wal_autocheckpoint"), 10000);
 	db_close(db);
 }
 END_TEST
