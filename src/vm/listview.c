@@ -303,7 +303,10 @@ load_window(struct listview *lv, struct store *st, int64_t start,
 	if (counted == NULL && (rc = load_reversed(lv, st, start, e)) != 0)
 		return rc < 0 ? -1 : 0;
 	f.offset = start;
-	f.limit = (int64_t)window_rows(lv);
+	/* At the top (a new filter, each search) there is no screen above
+	 * to hold: the one shown and the next. */
+	f.limit = counted ? (1 + WINDOW_SCREENS) * (int64_t)lv->height :
+	    (int64_t)window_rows(lv);
 	if ((counted ? store_list_open_counted : store_list_open)(st,
 	    lv->list, &f, &c, e) < 0)
 		return -1;
@@ -314,7 +317,8 @@ load_window(struct listview *lv, struct store *st, int64_t start,
 	lv->win_start = start;
 	rc = read_rows(lv, c, e);
 	if (rc >= 0 && counted != NULL)
-		count_from(lv, c, rc == 0 && start == 0, counted);
+		count_from(lv, c, start == 0 && (int64_t)lv->win_n < f.limit,
+		    counted);
 	store_cursor_close(c);
 	return rc < 0 ? -1 : 0;
 }

@@ -130,9 +130,11 @@ START_TEST(test_activity_view)
 	ck_assert_ptr_eq(lv, &app.activity.lv);
 	all = lv->total;
 	ck_assert_int_gt(all, 5);
-	/* Newest first: the two of 2011 are the oldest. */
+	/* Newest first: the two of 2011 are the oldest (at the end). */
+	keys_press(&app, "G");
 	ck_assert_str_eq(cell(lv, all - 1, "at"), "2011-10-05 10:00:00");
 	ck_assert_str_eq(cell(lv, all - 2, "at"), "2011-10-06 10:00:00");
+	keys_press(&app, "g");
 	ck_assert_str_eq(cell(lv, 0, "kind"), "recommendation");
 	/* Person. */
 	keys_press(&app, "f p");

@@ -144,6 +144,8 @@ START_TEST(test_pages_match_offset)
 	add_milestones(600, "M");
 	open_list(&lv, fx.st, _i);
 	ck_assert_int_ge(lv.total, 600);
+	/* At the top, the screen shown and the next are read, no more. */
+	ck_assert_int_eq((int64_t)lv.win_n, 2 * (int64_t)lv.height);
 	while (lv.sel != last) {
 		last = lv.sel;
 		move(&lv, fx.st, lv.height);
@@ -205,7 +207,8 @@ END_TEST
 
 /*
  * Another person adds rows that sort before the window while a cursor
- * is kept: the next pages are the new list's, the reload keeps the
+ * is kept: the pages read after it are the new list's (the rows already
+ * held stay until the app's poll reloads the list), the reload keeps the
  * selection on its row and counts the new ones; a write of this store's
  * own is not refused meanwhile (the kept snapshot is on its reader).
  */
@@ -219,6 +222,8 @@ START_TEST(test_concurrent_insert)
 	add_milestones(40, "Another");
 	fx_add(fx.st, ENT_MILESTONE, FX_VALS({ "commission", "CC" },
 	    { "title", "Own" }, { "timescale", "End June 2012" }));
+	/* Past every row held (a window is three screens at most). */
+	move(&lv, fx.st, 3 * lv.height);
 	page_down(&lv, fx.st, 4, true);
 	id = listview_selected_id(&lv);
 	total = lv.total;
