@@ -561,13 +561,20 @@ scoped(const struct list_filter *f)
 	    f->subgroup_id;
 }
 
+/* Words to search for, in the usual order (no sort asked for). */
+static bool
+has_words(const struct list_filter *f)
+{
+	return f->search != NULL && f->search[strspn(f->search, " \t")] &&
+	    f->sort == NULL;
+}
+
 /* Words to search for and no filter the search index cannot serve. */
 static bool
 searched(const struct list_filter *f)
 {
-	return f->search != NULL && f->search[strspn(f->search, " \t")] &&
-	    f->stage == NULL && f->term == NULL && !f->overdue && !f->mine &&
-	    f->sort == NULL;
+	return has_words(f) && f->stage == NULL && f->term == NULL &&
+	    !f->overdue && !f->mine;
 }
 
 /*
@@ -590,8 +597,7 @@ variant_of(const char *name, const struct list_filter *f)
 		    !f->person ? "subgroup" : NULL;
 	if (strcmp(name, "recommendations") == 0 && searched(f))
 		return "search";
-	if (strcmp(name, "recommendations") == 0 && f->sort == NULL &&
-	    f->search != NULL && f->search[strspn(f->search, " \t")])
+	if (strcmp(name, "recommendations") == 0 && has_words(f))
 		return "found";
 	if (f->sort != NULL && !scoped(f))
 		return "stuck everywhere";
